@@ -1,0 +1,49 @@
+package org.samed2d.explorer.api;
+
+import org.jspecify.annotations.Nullable;
+import org.samed2d.explorer.catalog.CatalogService;
+import org.samed2d.explorer.catalog.CatalogStats;
+import org.samed2d.explorer.ingest.IngestService;
+import org.samed2d.explorer.shared.Progress;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/stats")
+class StatsController {
+
+    private final CatalogService catalog;
+    private final IngestService ingest;
+
+    StatsController(CatalogService catalog, IngestService ingest) {
+        this.catalog = catalog;
+        this.ingest = ingest;
+    }
+
+    /**
+     * Catalog figures, plus how many masks still wait for the geometry pass and what this server's ingest is doing.
+     *
+     * @param ingest the running phase, or null when none runs in this server
+     */
+    record Stats(long images, long masks, long datasets, long modalities, long labels, long geometryPending,
+                 @Nullable IngestProgress ingest) {
+    }
+
+    /** @param etaSeconds seconds left, or null while unknown */
+    record IngestProgress(String phase, long done, long total, double fraction, double ratePerSecond,
+                          @Nullable Long etaSeconds) {
+    }
+
+    @GetMapping
+    Stats stats() {
+        CatalogStats stats = catalog.stats();
+        Progress progress = ingest.status();
+        IngestProgress running = progress.running()
+                ? new IngestProgress(progress.phase(), progress.done(), progress.total(), progress.fraction(),
+                        progress.ratePerSecond(), progress.eta() == null ? null : progress.eta().toSeconds())
+                : null;
+        return new Stats(stats.images(), stats.masks(), stats.datasets(), stats.modalities(), stats.labels(),
+                stats.masksWithoutGeometry(), running);
+    }
+}

@@ -1,0 +1,203 @@
+package org.samed2d.explorer.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * {@code generate --images N --out DIR [--split-zip SIZE] [--seed S]}: a synthetic release in the exact SA-Med2D
+ * layout with phantom pixels, for benchmarks and scale tests. Never commit its output.
+ */
+final class GenerateCommand {
+
+    private static final String RELEASE = "SAMed2Dv1/";
+    private final PrintStream out;
+    private final PrintStream err;
+
+    GenerateCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--help")) {
+                out.println("Usage: java -jar sa-med2d-explorer.jar generate --images N --out DIR [--split-zip SIZE]"
+                        + " [--seed S]   (SIZE like 64k, 100m, 30g)");
+                return 0;
+            }
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                err.println("generate: expected --option value pairs, found '" + args[i] + "'");
+                return 2;
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        try {
+            int images = Integer.parseInt(require(options, "images"));
+            Path target = Path.of(require(options, "out"));
+            long seed = Long.parseLong(options.getOrDefault("seed", "42"));
+            String split = options.get("split-zip");
+            Counts counts = generate(images, target, split == null ? 0 : parseSize(split), seed);
+            out.printf("Wrote %,d images and %,d masks to %s%n", counts.images, counts.masks, target);
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("generate: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("generate: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private record Counts(long images, long masks) {
+    }
+
+    private Counts generate(int imageCount, Path target, long splitSize, long seed) throws IOException {
+        SyntheticRelease release = new SyntheticRelease(seed);
+        SplittableRandom random = new SplittableRandom(seed);
+        Files.createDirectories(target);
+        Path index = Files.createTempFile(target, "index", ".json");
+        PngWriter png = new PngWriter();
+        long masks = 0;
+        Map<String, Integer> slices = new LinkedHashMap<>();
+        try (ReleaseWriter writer = splitSize > 0
+                ? ReleaseWriter.splitZip(target.resolve("SAMed2D.zip"), RELEASE, splitSize)
+                : ReleaseWriter.folder(target.resolve(RELEASE));
+             BufferedWriter json = Files.newBufferedWriter(index)) {
+            json.write("{");
+            for (int i = 0; i < imageCount; i++) {
+                SyntheticRelease.Dataset dataset = release.pick(random);
+                String caseName = "case_%05d".formatted(random.nextInt(Math.max(1, imageCount / 40 + 1)));
+                String cut = dataset.axisCount() == 0 ? "2d_none"
+                        : "xyz".charAt(random.nextInt(3)) + "_%04d".formatted(
+                                slices.merge(dataset.modality() + dataset.name() + caseName, 1, Integer::sum));
+                String stem = dataset.modality() + "--" + dataset.name() + "--" + caseName + "--" + cut;
+                int w = dataset.width();
+                int h = dataset.height();
+                List<byte[]> maskPixels = new ArrayList<>();
+                List<String> maskNames = new ArrayList<>();
+                Set<Integer> classes = new HashSet<>();
+                int count = 1 + (int) Math.min(11, -Math.log(1 - random.nextDouble()) * 3);
+                for (int m = 0; m < count; m++) {
+                    int classIndex = random.nextInt(dataset.labels().size());
+                    int instance = classes.add(classIndex) ? 0 : (int) maskNames.stream()
+                            .filter(n -> n.contains("--%04d_".formatted(classIndex + 1))).count();
+                    maskNames.add("masks/" + stem + "--%04d_%03d.png".formatted(classIndex + 1, instance));
+                    maskPixels.add(ellipse(w, h, random));
+                }
+                writer.put("images/" + stem + ".png", png.encode(w, h, 3, phantom(w, h, maskPixels)));
+                json.write((i == 0 ? "\n" : ",\n") + " \"images/" + stem + ".png\": [");
+                for (int m = 0; m < maskNames.size(); m++) {
+                    writer.put(maskNames.get(m), png.encode(w, h, 1, maskPixels.get(m)));
+                    json.write((m == 0 ? "\"" : ", \"") + maskNames.get(m) + "\"");
+                }
+                json.write("]");
+                masks += maskNames.size();
+                if ((i + 1) % 1000 == 0) {
+                    out.printf("generate: %,d of %,d images%n", i + 1, imageCount);
+                }
+            }
+            json.write("\n}\n");
+            json.close();
+            writer.put("SAMed2D_v1.json", index);
+            writer.put("SAMed2D_v1_class_mapping_id.json", classMapping(release));
+        } finally {
+            Files.deleteIfExists(index);
+        }
+        return new Counts(imageCount, masks);
+    }
+
+    private static byte[] classMapping(SyntheticRelease release) {
+        StringBuilder json = new StringBuilder("{");
+        Set<String> written = new HashSet<>();
+        for (SyntheticRelease.Dataset dataset : release.datasets) {
+            if (!written.add(dataset.name())) {
+                continue;
+            }
+            json.append(written.size() == 1 ? "\n" : ",\n").append(" \"").append(dataset.name()).append("\": {");
+            for (int c = 0; c < dataset.labels().size(); c++) {
+                json.append(c == 0 ? "" : ", ").append('"').append(dataset.labels().get(c)).append("\": \"")
+                        .append("%04d".formatted(c + 1)).append('"');
+            }
+            json.append("}");
+        }
+        return json.append("\n}\n").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A filled ellipse of 255 on 0, at least a few percent of the image so no real-release filter would drop it. */
+    private static byte[] ellipse(int w, int h, SplittableRandom random) {
+        byte[] pixels = new byte[w * h];
+        double rx = w * (0.04 + random.nextDouble() * 0.2);
+        double ry = h * (0.04 + random.nextDouble() * 0.2);
+        double cx = rx + random.nextDouble() * (w - 2 * rx);
+        double cy = ry + random.nextDouble() * (h - 2 * ry);
+        for (int y = (int) Math.max(0, cy - ry); y <= Math.min(h - 1, cy + ry); y++) {
+            for (int x = (int) Math.max(0, cx - rx); x <= Math.min(w - 1, cx + rx); x++) {
+                double dx = (x - cx) / rx;
+                double dy = (y - cy) / ry;
+                if (dx * dx + dy * dy <= 1) {
+                    pixels[y * w + x] = (byte) 255;
+                }
+            }
+        }
+        return pixels;
+    }
+
+    /** A grey phantom: a body-like disc with the structures of the masks drawn brighter (R=G=B, as the release). */
+    private static byte[] phantom(int w, int h, List<byte[]> masks) {
+        byte[] rgb = new byte[w * h * 3];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double dx = (x - w / 2.0) / (w * 0.45);
+                double dy = (y - h / 2.0) / (h * 0.45);
+                int v = dx * dx + dy * dy <= 1 ? 70 : 5;
+                int p = y * w + x;
+                for (byte[] mask : masks) {
+                    if (mask[p] != 0) {
+                        v += 40;
+                    }
+                }
+                byte b = (byte) Math.min(255, v);
+                rgb[p * 3] = b;
+                rgb[p * 3 + 1] = b;
+                rgb[p * 3 + 2] = b;
+            }
+        }
+        return rgb;
+    }
+
+    private static String require(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+
+    static long parseSize(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        long unit = switch (t.isEmpty() ? ' ' : t.charAt(t.length() - 1)) {
+            case 'k' -> 1L << 10;
+            case 'm' -> 1L << 20;
+            case 'g' -> 1L << 30;
+            default -> 1;
+        };
+        String digits = unit == 1 ? t : t.substring(0, t.length() - 1);
+        long size = Long.parseLong(digits) * unit;
+        if (size < 64 * 1024 || size > 4L * 1024 * 1024 * 1024) {
+            throw new IllegalArgumentException("--split-zip must be between 64k and 4g, got '" + text + "'");
+        }
+        return size;
+    }
+}

@@ -1,0 +1,9 @@
+package org.samed2d.explorer.ingest;
+
+/** Another ingest runs in this process; one at a time keeps the catalog's load predictable. */
+public class IngestBusyException extends RuntimeException {
+
+    public IngestBusyException() {
+        super("an ingest is already running; wait for it to finish");
+    }
+}

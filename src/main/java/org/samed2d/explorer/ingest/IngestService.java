@@ -1,0 +1,160 @@
+package org.samed2d.explorer.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.samed2d.explorer.catalog.CatalogImport;
+import org.samed2d.explorer.catalog.CatalogService;
+import org.samed2d.explorer.catalog.FileSource;
+import org.samed2d.explorer.ingest.json.ClassMapping;
+import org.samed2d.explorer.ingest.json.MalformedReleaseJsonException;
+import org.samed2d.explorer.ingest.source.ReleaseSource;
+import org.samed2d.explorer.ingest.source.ReleaseSources;
+import org.samed2d.explorer.shared.Progress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.stereotype.Service;
+
+/**
+ * Ingests SA-Med2D releases into the catalog, one run at a time. A run lists names and sizes first (the catalog is
+ * browsable after that), then decodes mask geometry. Repeating a run adds nothing; a killed run, repeated, completes.
+ */
+@Service
+public class IngestService {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+
+    private final CatalogImport catalog;
+    private final CatalogService catalogReads;
+    private final TaskExecutor executor;
+    private final Clock clock;
+    private final ProgressMeter meter;
+    private final ReentrantLock running = new ReentrantLock();
+    private volatile @Nullable IngestReport lastReport;
+    private volatile @Nullable String lastFailure;
+
+    IngestService(CatalogImport catalog, CatalogService catalogReads, TaskExecutor executor, Clock clock) {
+        this.catalog = catalog;
+        this.catalogReads = catalogReads;
+        this.executor = executor;
+        this.clock = clock;
+        this.meter = new ProgressMeter(clock);
+    }
+
+    /**
+     * Ingests the release at {@code path} (a folder, its parent, a ZIP or the {@code .zip} of a split ZIP) and returns
+     * the report. Throws {@link IngestFailedException} only when nothing could be read; {@link IngestBusyException}
+     * when another run is in progress.
+     */
+    public IngestReport ingest(Path path) throws IngestFailedException {
+        if (!running.tryLock()) {
+            throw new IngestBusyException();
+        }
+        try {
+            IngestReport report = run(path);
+            lastReport = report;
+            lastFailure = null;
+            return report;
+        } catch (IngestFailedException e) {
+            lastFailure = e.getMessage();
+            throw e;
+        } finally {
+            meter.idle();
+            running.unlock();
+        }
+    }
+
+    /** Starts {@link #ingest} on the task executor; its progress shows in {@link #status()}. */
+    public void ingestInBackground(Path path) {
+        executor.execute(() -> {
+            try {
+                IngestReport report = ingest(path);
+                log.info("Ingest of {} finished: {} images and {} masks added, {} items skipped", report.source(),
+                        report.imagesAdded(), report.masksAdded(), report.skippedTotal());
+            } catch (IngestFailedException | RuntimeException e) {
+                log.error("Ingest of {} failed: {}", path, e.getMessage());
+            }
+        });
+    }
+
+    /** Finishes the geometry of masks a killed run left undecoded, in the background. */
+    public void resumeGeometryInBackground() {
+        executor.execute(() -> {
+            if (!running.tryLock()) {
+                return;
+            }
+            try (GeometryPhase geometry = new GeometryPhase(catalog, catalogReads, new SkipLog(), meter)) {
+                geometry.run(catalogReads.stats().masksWithoutGeometry());
+            } catch (IOException | RuntimeException e) {
+                log.error("Resuming the geometry pass failed: {}", e.getMessage());
+            } finally {
+                meter.idle();
+                running.unlock();
+            }
+        });
+    }
+
+    /** The running phase, or {@link Progress#IDLE}. */
+    public Progress status() {
+        return meter.snapshot();
+    }
+
+    public @Nullable IngestReport lastReport() {
+        return lastReport;
+    }
+
+    /** The one-line reason the last run could not read anything, or null. */
+    public @Nullable String lastFailure() {
+        return lastFailure;
+    }
+
+    private IngestReport run(Path path) throws IngestFailedException {
+        SkipLog skips = new SkipLog();
+        try (ReleaseSource source = ReleaseSources.open(path)) {
+            ClassMapping mapping = readMapping(source);
+            FileSource fileSource = catalog.registerSource(source.location(), source.kind(), source.prefix());
+            meter.start("names", -1);
+            Instant namesStart = clock.instant();
+            NamesPhase names = new NamesPhase(source, fileSource, mapping, catalog, skips, meter,
+                    source.sizeOf(ReleaseSource.IMAGE_INDEX));
+            String warning = null;
+            try (InputStream index = source.open(ReleaseSource.IMAGE_INDEX).orElseThrow()) {
+                names.run(index);
+            } catch (MalformedReleaseJsonException e) {
+                if (names.imagesListed() == 0) {
+                    throw new IngestFailedException(e.getMessage(), e);
+                }
+                warning = e.getMessage() + " (items before the fault were ingested)";
+            }
+            Instant geometryStart = clock.instant();
+            long rejected;
+            try (GeometryPhase geometry = new GeometryPhase(catalog, catalogReads, skips, meter)) {
+                geometry.use(fileSource.id(), source);
+                geometry.run(catalogReads.stats().masksWithoutGeometry());
+                rejected = geometry.rejected();
+            }
+            return new IngestReport(source.location(), names.imagesListed(), names.masksListed(),
+                    names.added().images(), Math.max(0, names.added().masks() - rejected), skips.counts(),
+                    skips.items(), Duration.between(namesStart, geometryStart),
+                    Duration.between(geometryStart, clock.instant()), warning);
+        } catch (IOException e) {
+            throw new IngestFailedException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+    }
+
+    private static ClassMapping readMapping(ReleaseSource source) throws IOException, IngestFailedException {
+        try (InputStream in = source.open(ReleaseSource.CLASS_MAPPING).orElseThrow(() -> new IngestFailedException(
+                source.location() + ": no " + ReleaseSource.CLASS_MAPPING + " beside " + ReleaseSource.IMAGE_INDEX,
+                null))) {
+            return ClassMapping.parse(in, ReleaseSource.CLASS_MAPPING);
+        } catch (MalformedReleaseJsonException e) {
+            throw new IngestFailedException(e.getMessage(), e);
+        }
+    }
+}

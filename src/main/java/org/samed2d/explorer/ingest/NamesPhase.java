@@ -1,0 +1,188 @@
+package org.samed2d.explorer.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.samed2d.explorer.catalog.CatalogBatch;
+import org.samed2d.explorer.catalog.CatalogBatch.ImageRow;
+import org.samed2d.explorer.catalog.CatalogBatch.LabelRow;
+import org.samed2d.explorer.catalog.CatalogBatch.MaskRow;
+import org.samed2d.explorer.catalog.CatalogImport;
+import org.samed2d.explorer.catalog.FileLocation;
+import org.samed2d.explorer.catalog.FileSource;
+import org.samed2d.explorer.catalog.ImportedCounts;
+import org.samed2d.explorer.ingest.json.ClassMapping;
+import org.samed2d.explorer.ingest.json.MalformedReleaseJsonException;
+import org.samed2d.explorer.ingest.json.ReleaseIndexReader;
+import org.samed2d.explorer.ingest.png.PngHeader;
+import org.samed2d.explorer.ingest.png.UnreadablePngException;
+import org.samed2d.explorer.ingest.source.ReleaseSource;
+import org.samed2d.explorer.shared.InvalidReleaseNameException;
+import org.samed2d.explorer.shared.ReleaseName;
+
+/**
+ * The first phase: streams {@code SAMed2D_v1.json}, checks each image and mask by name, presence and PNG header,
+ * and hands batches to the catalog. Pixels of masks are not read here; that is the geometry pass.
+ */
+final class NamesPhase implements ReleaseIndexReader.Listener {
+
+    private static final int BATCH_MASKS = 20_000;
+
+    private final ReleaseSource source;
+    private final FileSource fileSource;
+    private final ClassMapping mapping;
+    private final CatalogImport catalog;
+    private final SkipLog skips;
+    private final ProgressMeter meter;
+    private final long indexBytes;
+
+    private final List<ImageRow> images = new ArrayList<>();
+    private final List<MaskRow> masks = new ArrayList<>();
+    private final Map<String, LabelRow> labels = new LinkedHashMap<>();
+    private ImportedCounts added = new ImportedCounts(0, 0);
+    private long imagesListed;
+    private long masksListed;
+
+    NamesPhase(ReleaseSource source, FileSource fileSource, ClassMapping mapping, CatalogImport catalog, SkipLog skips,
+               ProgressMeter meter, long indexBytes) {
+        this.source = source;
+        this.fileSource = fileSource;
+        this.mapping = mapping;
+        this.catalog = catalog;
+        this.skips = skips;
+        this.meter = meter;
+        this.indexBytes = indexBytes;
+    }
+
+    /** Reads the whole index; rows of every complete batch are committed even when the JSON fails part-way. */
+    void run(InputStream index) throws MalformedReleaseJsonException {
+        try {
+            ReleaseIndexReader.read(index, ReleaseSource.IMAGE_INDEX, this);
+        } finally {
+            flush();
+        }
+    }
+
+    long imagesListed() {
+        return imagesListed;
+    }
+
+    long masksListed() {
+        return masksListed;
+    }
+
+    ImportedCounts added() {
+        return added;
+    }
+
+    @Override
+    public void malformedEntry(String key, String reason) {
+        skips.skip(key, SkipReason.MALFORMED_ENTRY, reason);
+    }
+
+    @Override
+    public void image(String imagePath, List<String> maskPaths, long bytesRead) {
+        imagesListed++;
+        masksListed += maskPaths.size();
+        Optional<ImageRow> image = checkImage(imagePath);
+        if (image.isPresent()) {
+            images.add(image.get());
+            for (String maskPath : maskPaths) {
+                checkMask(maskPath, image.get()).ifPresent(masks::add);
+            }
+        } else {
+            for (String maskPath : maskPaths) {
+                skips.skip(maskPath, SkipReason.MISSING_FILE, "its image " + imagePath + " was skipped");
+            }
+        }
+        if (masks.size() >= BATCH_MASKS || images.size() >= BATCH_MASKS / 4) {
+            flush();
+        }
+        meter.update(masksListed, indexBytes > 0 ? (double) bytesRead / indexBytes : 0);
+    }
+
+    private Optional<ImageRow> checkImage(String path) {
+        Optional<ReleaseName> name = parse(path, "images/", false);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Optional<FileLocation> location = source.find(path);
+            if (location.isEmpty()) {
+                skips.skip(path, SkipReason.MISSING_FILE, "not found in " + source.location());
+                return Optional.empty();
+            }
+            PngHeader header = PngHeader.read(source.readHead(path, location.get(), PngHeader.LENGTH));
+            return Optional.of(new ImageRow(path, name.get(), location.get(), header.width(), header.height()));
+        } catch (UnreadablePngException e) {
+            skips.skip(path, SkipReason.UNREADABLE_PNG, e.getMessage());
+        } catch (IOException e) {
+            skips.skip(path, SkipReason.UNREADABLE_PNG, "cannot read: " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private Optional<MaskRow> checkMask(String path, ImageRow image) {
+        Optional<ReleaseName> parsed = parse(path, "masks/", true);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        ReleaseName name = parsed.get();
+        if (!name.stem().equals(image.name().stem())) {
+            skips.skip(path, SkipReason.INVALID_NAME, "listed under " + image.path() + " but named for another image");
+            return Optional.empty();
+        }
+        String classId = java.util.Objects.requireNonNull(name.classId());
+        Optional<String> className = mapping.nameOf(name.dataset(), classId);
+        if (className.isEmpty()) {
+            skips.skip(path, SkipReason.UNKNOWN_CLASS_ID, "class id " + classId + " of dataset " + name.dataset()
+                    + " is not in " + ReleaseSource.CLASS_MAPPING);
+            return Optional.empty();
+        }
+        try {
+            Optional<FileLocation> location = source.find(path);
+            if (location.isEmpty()) {
+                skips.skip(path, SkipReason.MISSING_FILE, "not found in " + source.location());
+                return Optional.empty();
+            }
+            labels.putIfAbsent(name.dataset() + "\n" + classId, new LabelRow(name.dataset(), classId, className.get()));
+            return Optional.of(new MaskRow(path, image.path(), name, location.get()));
+        } catch (IOException e) {
+            skips.skip(path, SkipReason.MISSING_FILE, "cannot stat: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<ReleaseName> parse(String path, String folder, boolean mask) {
+        if (!ReleaseSource.isSafe(path)) {
+            skips.skip(path, SkipReason.OUTSIDE_ROOT, "paths must stay inside the release folder");
+            return Optional.empty();
+        }
+        if (!path.startsWith(folder) || path.indexOf('/', folder.length()) >= 0) {
+            skips.skip(path, SkipReason.INVALID_NAME, "expected a file directly in " + folder);
+            return Optional.empty();
+        }
+        String fileName = path.substring(folder.length());
+        try {
+            return Optional.of(mask ? ReleaseName.mask(fileName) : ReleaseName.image(fileName));
+        } catch (InvalidReleaseNameException e) {
+            skips.skip(path, SkipReason.INVALID_NAME, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void flush() {
+        if (images.isEmpty()) {
+            return;
+        }
+        added = added.plus(catalog.importBatch(new CatalogBatch(fileSource.id(), List.copyOf(images),
+                List.copyOf(masks), List.copyOf(labels.values()))));
+        images.clear();
+        masks.clear();
+        labels.clear();
+    }
+}

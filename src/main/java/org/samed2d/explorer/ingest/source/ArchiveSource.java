@@ -1,0 +1,199 @@
+package org.samed2d.explorer.ingest.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import org.jspecify.annotations.Nullable;
+import org.samed2d.explorer.catalog.FileLocation;
+import org.samed2d.explorer.catalog.FileLocation.ArchiveEntry;
+import org.samed2d.explorer.catalog.FileSource;
+
+/**
+ * A release inside a ZIP archive, plain or split ({@code X.zip} with {@code X.z01 ...} beside it), read in place:
+ * one seek per file to the entry's local header, no joining, no unzipping, no temporary copy.
+ */
+final class ArchiveSource implements ReleaseSource {
+
+    private static final int LOCAL_HEADER = 0x04034b50;
+    private static final int STORED = 0;
+    private static final int DEFLATED = 8;
+
+    private final Path zip;
+    private final SpannedFile file;
+    private final ArchiveIndex index;
+    private final String prefix;
+
+    ArchiveSource(Path zip, SpannedFile file, ArchiveIndex index, String prefix) {
+        this.zip = zip.toAbsolutePath().normalize();
+        this.file = file;
+        this.index = index;
+        this.prefix = prefix;
+    }
+
+    @Override
+    public String location() {
+        return zip.toString();
+    }
+
+    @Override
+    public FileSource.Kind kind() {
+        return FileSource.Kind.ZIP;
+    }
+
+    @Override
+    public String prefix() {
+        return prefix;
+    }
+
+    int entryCount() {
+        return index.size();
+    }
+
+    @Override
+    public Optional<FileLocation> find(String releasePath) {
+        if (!ReleaseSource.isSafe(releasePath)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(index.find(prefix + releasePath));
+    }
+
+    @Override
+    public byte[] read(String releasePath, FileLocation location) throws IOException {
+        return extract(releasePath, location, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public byte[] readHead(String releasePath, FileLocation location, int length) throws IOException {
+        return extract(releasePath, location, length);
+    }
+
+    @Override
+    public Optional<InputStream> open(String releasePath) throws IOException {
+        Optional<FileLocation> location = find(releasePath);
+        if (location.isEmpty()) {
+            return Optional.empty();
+        }
+        ArchiveEntry entry = entryOf(releasePath, location.get());
+        long dataStart = dataStart(releasePath, entry);
+        InputStream raw = new SpannedInputStream(file, dataStart, entry.storedSize());
+        return Optional.of(switch (entry.method()) {
+            case STORED -> raw;
+            case DEFLATED -> new java.util.zip.InflaterInputStream(raw, new Inflater(true), 1 << 16);
+            default -> throw unsupported(releasePath, entry);
+        });
+    }
+
+    @Override
+    public long sizeOf(String releasePath) throws IOException {
+        return find(releasePath).map(FileLocation::byteSize)
+                .orElseThrow(() -> new IOException(releasePath + ": not in archive " + zip));
+    }
+
+    private byte[] extract(String releasePath, FileLocation location, int limit) throws IOException {
+        ArchiveEntry entry = entryOf(releasePath, location);
+        long dataStart = dataStart(releasePath, entry);
+        int want = (int) Math.min(limit, location.byteSize());
+        if (entry.method() == STORED) {
+            return file.read(dataStart, want);
+        }
+        if (entry.method() != DEFLATED) {
+            throw unsupported(releasePath, entry);
+        }
+        // For a head read, a few KB of compressed data always hold the first bytes of a PNG.
+        long readLength = limit == Integer.MAX_VALUE ? entry.storedSize() : Math.min(entry.storedSize(), 4096L + limit);
+        if (readLength > Integer.MAX_VALUE - 16) {
+            throw new IOException(releasePath + ": entry of " + entry.storedSize() + " bytes is too large to read whole");
+        }
+        byte[] compressed = file.read(dataStart, (int) readLength);
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setInput(compressed);
+            byte[] out = new byte[want];
+            int filled = 0;
+            while (filled < want && !inflater.finished()) {
+                int n = inflater.inflate(out, filled, want - filled);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    break;
+                }
+                filled += n;
+            }
+            if (filled < want) {
+                throw new IOException(releasePath + ": compressed data ends after " + filled + " of " + want + " bytes");
+            }
+            return out;
+        } catch (DataFormatException e) {
+            throw new IOException(releasePath + ": damaged compressed data in " + zip.getFileName(), e);
+        } finally {
+            inflater.end();
+        }
+    }
+
+    private ArchiveEntry entryOf(String releasePath, FileLocation location) throws IOException {
+        @Nullable ArchiveEntry entry = location.entry();
+        if (entry == null) {
+            throw new IOException(releasePath + ": no archive entry recorded for a file of " + zip);
+        }
+        return entry;
+    }
+
+    /** Reads the local header, checks that it names the expected file, and returns where the data starts. */
+    private long dataStart(String releasePath, ArchiveEntry entry) throws IOException {
+        ByteBuffer header = ByteBuffer.wrap(file.read(entry.offset(), 30)).order(ByteOrder.LITTLE_ENDIAN);
+        if (header.getInt(0) != LOCAL_HEADER) {
+            throw new IOException(releasePath + ": no local file header at offset " + entry.offset() + " of " + zip);
+        }
+        int nameLength = Short.toUnsignedInt(header.getShort(26));
+        int extraLength = Short.toUnsignedInt(header.getShort(28));
+        String name = new String(file.read(entry.offset() + 30, nameLength), StandardCharsets.UTF_8);
+        if (!name.equals(prefix + releasePath)) {
+            throw new IOException(releasePath + ": the archive entry at offset " + entry.offset() + " is '" + name + "'");
+        }
+        return entry.offset() + 30 + nameLength + extraLength;
+    }
+
+    private IOException unsupported(String releasePath, ArchiveEntry entry) {
+        return new IOException(releasePath + ": unsupported ZIP compression method " + entry.method()
+                + " (only stored and deflated are read)");
+    }
+
+    @Override
+    public void close() throws IOException {
+        file.close();
+    }
+
+    /** A bounded sequential stream over part of a {@link SpannedFile}. */
+    private static final class SpannedInputStream extends InputStream {
+        private final SpannedFile file;
+        private long position;
+        private final long end;
+
+        SpannedInputStream(SpannedFile file, long start, long length) {
+            this.file = file;
+            this.position = start;
+            this.end = start + length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (position >= end) {
+                return -1;
+            }
+            int n = (int) Math.min(length, end - position);
+            file.readFully(position, ByteBuffer.wrap(buffer, offset, n));
+            position += n;
+            return n;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.samed2d.explorer.ingest.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import org.samed2d.explorer.catalog.FileLocation;
+import org.samed2d.explorer.catalog.FileSource;
+
+/**
+ * An SA-Med2D release as the user holds it: a folder, a ZIP, or a split ZIP, read in place. Release paths are
+ * relative to the release root ({@code images/x.png}, {@code SAMed2D_v1.json}).
+ */
+public interface ReleaseSource extends AutoCloseable {
+
+    String IMAGE_INDEX = "SAMed2D_v1.json";
+    String CLASS_MAPPING = "SAMed2D_v1_class_mapping_id.json";
+
+    /** The absolute location of the folder or the {@code .zip}. */
+    String location();
+
+    FileSource.Kind kind();
+
+    /** The release root inside an archive ({@code ""} or ending in {@code /}); always {@code ""} for folders. */
+    String prefix();
+
+    /** Where a file is, if the release has it; paths that leave the release root are never found. */
+    Optional<FileLocation> find(String releasePath) throws IOException;
+
+    /** The file's whole content. */
+    byte[] read(String releasePath, FileLocation location) throws IOException;
+
+    /** The first bytes of the file (up to {@code length}), without reading the rest. */
+    byte[] readHead(String releasePath, FileLocation location, int length) throws IOException;
+
+    /** A stream over a file (for the large JSON index), or empty when the release lacks it. */
+    Optional<InputStream> open(String releasePath) throws IOException;
+
+    /** Bytes of a file so far consumed by {@link #open} streams are measured by the caller; this is the file size. */
+    long sizeOf(String releasePath) throws IOException;
+
+    @Override
+    void close() throws IOException;
+
+    /** A release path that stays inside the root: relative, no {@code ..} segment, no backslash, no empty segment. */
+    static boolean isSafe(String releasePath) {
+        if (releasePath.isEmpty() || releasePath.startsWith("/") || releasePath.contains("\\")
+                || releasePath.contains("\0") || (releasePath.length() > 1 && releasePath.charAt(1) == ':')) {
+            return false;
+        }
+        for (String segment : releasePath.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals("..") || segment.equals(".")) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,104 @@
+package org.samed2d.explorer.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.samed2d.explorer.catalog.CatalogService;
+import org.samed2d.explorer.catalog.CatalogStats;
+import org.samed2d.explorer.ingest.IngestService;
+import org.samed2d.explorer.shared.Progress;
+
+/** The start page: the catalog's figures and any ingest in progress, refreshed while the page is open. */
+@Route("")
+@PageTitle("SA-Med2D Explorer")
+class DashboardView extends VerticalLayout {
+
+    private static final int REFRESH_MILLIS = 1000;
+
+    final Map<String, Span> figures = new LinkedHashMap<>();
+    final ProgressBar progressBar = new ProgressBar();
+    final Span progressText = new Span();
+    final Paragraph emptyState = new Paragraph(
+            "The catalog is empty. Ingest a release with: java -jar sa-med2d-explorer.jar ingest PATH");
+    private final CatalogService catalog;
+    private final IngestService ingest;
+    private @org.jspecify.annotations.Nullable Registration pollRegistration;
+
+    DashboardView(CatalogService catalog, IngestService ingest) {
+        this.catalog = catalog;
+        this.ingest = ingest;
+        setPadding(true);
+        setSpacing(true);
+        setMaxWidth("72rem");
+
+        Div cards = new Div();
+        cards.addClassName("figures");
+        for (String name : new String[] {"Images", "Masks", "Datasets", "Modalities", "Labels"}) {
+            Span value = new Span("–");
+            value.addClassName("figure-value");
+            Span label = new Span(name);
+            label.addClassName("figure-label");
+            Div card = new Div(value, label);
+            card.addClassName("figure");
+            card.getElement().setAttribute("aria-label", name);
+            figures.put(name, value);
+            cards.add(card);
+        }
+        progressBar.setWidth("32rem");
+        progressBar.setVisible(false);
+        progressText.setVisible(false);
+        add(new H1("SA-Med2D Explorer"),
+                new Paragraph("The SA-Med2D-20M medical segmentation dataset: images and masks by modality, anatomy "
+                        + "and source."),
+                cards, progressText, progressBar, emptyState);
+        refresh();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        event.getUI().setPollInterval(REFRESH_MILLIS);
+        pollRegistration = event.getUI().addPollListener(poll -> refresh());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        event.getUI().setPollInterval(-1);
+        if (pollRegistration != null) {
+            pollRegistration.remove();
+        }
+    }
+
+    void refresh() {
+        CatalogStats stats = catalog.stats();
+        show("Images", stats.images());
+        show("Masks", stats.masks());
+        show("Datasets", stats.datasets());
+        show("Modalities", stats.modalities());
+        show("Labels", stats.labels());
+        Progress progress = ingest.status();
+        boolean running = progress.running();
+        progressBar.setVisible(running);
+        progressText.setVisible(running || stats.masksWithoutGeometry() > 0);
+        if (running) {
+            progressBar.setValue(progress.fraction());
+            progressText.setText("Ingest in progress: " + progress.line("masks"));
+        } else if (stats.masksWithoutGeometry() > 0) {
+            progressText.setText("%,d masks wait for their geometry to be measured".formatted(stats.masksWithoutGeometry()));
+        }
+        emptyState.setVisible(stats.images() == 0 && !running);
+    }
+
+    private void show(String figure, long value) {
+        figures.get(figure).setText("%,d".formatted(value));
+    }
+}
