@@ -78,10 +78,17 @@ final class GenerateCommand {
             json.write("{");
             for (int i = 0; i < imageCount; i++) {
                 SyntheticRelease.Dataset dataset = release.pick(random);
-                String caseName = "case_%05d".formatted(random.nextInt(Math.max(1, imageCount / 40 + 1)));
-                String cut = dataset.axisCount() == 0 ? "2d_none"
-                        : "xyz".charAt(random.nextInt(3)) + "_%04d".formatted(
-                                slices.merge(dataset.modality() + dataset.name() + caseName, 1, Integer::sum));
+                String caseName;
+                String cut;
+                if (dataset.axisCount() == 0) {
+                    // 2D sources: one image per case name, as in the release.
+                    caseName = "img_%06d".formatted(slices.merge(dataset.modality() + dataset.name(), 1, Integer::sum));
+                    cut = "2d_none";
+                } else {
+                    caseName = "case_%05d".formatted(random.nextInt(Math.max(1, imageCount / 40 + 1)));
+                    cut = "xyz".charAt(random.nextInt(3)) + "_%04d".formatted(
+                            slices.merge(dataset.modality() + dataset.name() + caseName, 1, Integer::sum));
+                }
                 String stem = dataset.modality() + "--" + dataset.name() + "--" + caseName + "--" + cut;
                 int w = dataset.width();
                 int h = dataset.height();

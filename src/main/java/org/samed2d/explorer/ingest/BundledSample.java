@@ -34,12 +34,12 @@ class BundledSample {
 
     BundledSample(IngestService ingest, CatalogService catalog, DataRoot dataRoot,
                   @Value("${explorer.sample:true}") boolean sampleEnabled,
-                  @Value("${explorer.ingest.resume-on-start:true}") boolean resumeOnStart) {
+                  IngestProperties properties) {
         this.ingest = ingest;
         this.catalog = catalog;
         this.dataRoot = dataRoot;
         this.sampleEnabled = sampleEnabled;
-        this.resumeOnStart = resumeOnStart;
+        this.resumeOnStart = properties.resumeOnStart();
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -23,21 +23,22 @@ import org.samed2d.explorer.ingest.source.ReleaseSources;
  */
 final class GeometryPhase implements AutoCloseable {
 
-    private static final int BATCH = 2_000;
-
     private final CatalogImport catalog;
     private final CatalogService catalogReads;
     private final SkipLog skips;
     private final ProgressMeter meter;
+    private final int batchSize;
     private final Map<Integer, ReleaseSource> sources = new HashMap<>();
     private final java.util.Set<Integer> borrowed = new java.util.HashSet<>();
     private long rejected;
 
-    GeometryPhase(CatalogImport catalog, CatalogService catalogReads, SkipLog skips, ProgressMeter meter) {
+    GeometryPhase(CatalogImport catalog, CatalogService catalogReads, SkipLog skips, ProgressMeter meter,
+                  int batchSize) {
         this.catalog = catalog;
         this.catalogReads = catalogReads;
         this.skips = skips;
         this.meter = meter;
+        this.batchSize = batchSize;
     }
 
     /** Lets the phase read through a source that is already open instead of reopening it. */
@@ -55,7 +56,7 @@ final class GeometryPhase implements AutoCloseable {
         long after = 0;
         long done = 0;
         while (true) {
-            List<PendingMask> batch = catalog.pendingGeometry(after, BATCH);
+            List<PendingMask> batch = catalog.pendingGeometry(after, batchSize);
             if (batch.isEmpty()) {
                 break;
             }

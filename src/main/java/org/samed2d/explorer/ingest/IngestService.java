@@ -35,16 +35,19 @@ public class IngestService {
     private final TaskExecutor executor;
     private final Clock clock;
     private final ProgressMeter meter;
+    private final IngestProperties properties;
     private final ReentrantLock running = new ReentrantLock();
     private volatile @Nullable IngestReport lastReport;
     private volatile @Nullable String lastFailure;
 
-    IngestService(CatalogImport catalog, CatalogService catalogReads, TaskExecutor executor, Clock clock) {
+    IngestService(CatalogImport catalog, CatalogService catalogReads, TaskExecutor executor, Clock clock,
+                  IngestProperties properties) {
         this.catalog = catalog;
         this.catalogReads = catalogReads;
         this.executor = executor;
         this.clock = clock;
         this.meter = new ProgressMeter(clock);
+        this.properties = properties;
     }
 
     /**
@@ -89,7 +92,8 @@ public class IngestService {
             if (!running.tryLock()) {
                 return;
             }
-            try (GeometryPhase geometry = new GeometryPhase(catalog, catalogReads, new SkipLog(), meter)) {
+            try (GeometryPhase geometry = new GeometryPhase(catalog, catalogReads, new SkipLog(), meter,
+                    properties.geometryBatch())) {
                 geometry.run(catalogReads.stats().masksWithoutGeometry());
             } catch (IOException | RuntimeException e) {
                 log.error("Resuming the geometry pass failed: {}", e.getMessage());
@@ -122,7 +126,7 @@ public class IngestService {
             meter.start("names", -1);
             Instant namesStart = clock.instant();
             NamesPhase names = new NamesPhase(source, fileSource, mapping, catalog, skips, meter,
-                    source.sizeOf(ReleaseSource.IMAGE_INDEX));
+                    source.sizeOf(ReleaseSource.IMAGE_INDEX), properties.batchMasks());
             String warning = null;
             try (InputStream index = source.open(ReleaseSource.IMAGE_INDEX).orElseThrow()) {
                 names.run(index);
@@ -134,7 +138,8 @@ public class IngestService {
             }
             Instant geometryStart = clock.instant();
             long rejected;
-            try (GeometryPhase geometry = new GeometryPhase(catalog, catalogReads, skips, meter)) {
+            try (GeometryPhase geometry = new GeometryPhase(catalog, catalogReads, skips, meter,
+                    properties.geometryBatch())) {
                 geometry.use(fileSource.id(), source);
                 geometry.run(catalogReads.stats().masksWithoutGeometry());
                 rejected = geometry.rejected();

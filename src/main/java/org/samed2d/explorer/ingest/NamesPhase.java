@@ -30,8 +30,6 @@ import org.samed2d.explorer.shared.ReleaseName;
  */
 final class NamesPhase implements ReleaseIndexReader.Listener {
 
-    private static final int BATCH_MASKS = 20_000;
-
     private final ReleaseSource source;
     private final FileSource fileSource;
     private final ClassMapping mapping;
@@ -39,6 +37,7 @@ final class NamesPhase implements ReleaseIndexReader.Listener {
     private final SkipLog skips;
     private final ProgressMeter meter;
     private final long indexBytes;
+    private final int batchMasks;
 
     private final List<ImageRow> images = new ArrayList<>();
     private final List<MaskRow> masks = new ArrayList<>();
@@ -48,7 +47,7 @@ final class NamesPhase implements ReleaseIndexReader.Listener {
     private long masksListed;
 
     NamesPhase(ReleaseSource source, FileSource fileSource, ClassMapping mapping, CatalogImport catalog, SkipLog skips,
-               ProgressMeter meter, long indexBytes) {
+               ProgressMeter meter, long indexBytes, int batchMasks) {
         this.source = source;
         this.fileSource = fileSource;
         this.mapping = mapping;
@@ -56,6 +55,7 @@ final class NamesPhase implements ReleaseIndexReader.Listener {
         this.skips = skips;
         this.meter = meter;
         this.indexBytes = indexBytes;
+        this.batchMasks = batchMasks;
     }
 
     /** Reads the whole index; rows of every complete batch are committed even when the JSON fails part-way. */
@@ -99,7 +99,7 @@ final class NamesPhase implements ReleaseIndexReader.Listener {
                 skips.skip(maskPath, SkipReason.MISSING_FILE, "its image " + imagePath + " was skipped");
             }
         }
-        if (masks.size() >= BATCH_MASKS || images.size() >= BATCH_MASKS / 4) {
+        if (masks.size() >= batchMasks || images.size() >= Math.max(1, batchMasks / 4)) {
             flush();
         }
         meter.update(masksListed, indexBytes > 0 ? (double) bytesRead / indexBytes : 0);

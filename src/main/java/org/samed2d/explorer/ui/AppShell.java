@@ -2,10 +2,16 @@ package org.samed2d.explorer.ui;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
 
-/** Page-wide settings: Lumo as the base theme and our styles on top. */
+/** Page-wide settings: Lumo as the base theme, our styles on top, the icon. */
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles/explorer.css")
 class AppShell implements AppShellConfigurator {
+
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        settings.addFavIcon("icon", "icons/icon.svg", "any");
+    }
 }

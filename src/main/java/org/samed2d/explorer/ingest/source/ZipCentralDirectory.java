@@ -74,7 +74,7 @@ final class ZipCentralDirectory {
     private static Directory locate(SpannedFile file, String archiveName) throws IOException {
         long tailLength = Math.min(file.size(), MAX_EOCD_SEARCH);
         if (tailLength < 22) {
-            throw new IOException(archiveName + ": too short to be a ZIP archive");
+            throw new IOException(archiveName + ": not a ZIP archive (too short)");
         }
         long tailStart = file.size() - tailLength;
         ByteBuffer tail = ByteBuffer.wrap(file.read(tailStart, (int) tailLength)).order(ByteOrder.LITTLE_ENDIAN);
