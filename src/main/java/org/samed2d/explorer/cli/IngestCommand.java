@@ -71,6 +71,17 @@ final class IngestCommand {
         }
     }
 
+    private static double seconds(java.time.Duration duration) {
+        return Math.max(1e-3, duration.toNanos() / 1e9);
+    }
+
+    /** The most heap the JVM has used so far: the sum of each heap pool's peak. */
+    private static long peakHeapMegabytes() {
+        return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() >> 20;
+    }
+
     private void printProgress(Progress progress) {
         if (progress.running()) {
             out.println(progress.line("masks"));
@@ -83,6 +94,9 @@ final class IngestCommand {
         out.printf("  added:   %,d images, %,d masks (names %.1f s, geometry %.1f s)%n", report.imagesAdded(),
                 report.masksAdded(), report.namesPhase().toMillis() / 1000.0,
                 report.geometryPhase().toMillis() / 1000.0);
+        out.printf("  rates:   names %,.0f masks/s, geometry %,.0f masks/s; peak heap %,d MB%n",
+                report.masksListed() / seconds(report.namesPhase()),
+                report.masksListed() / seconds(report.geometryPhase()), peakHeapMegabytes());
         out.printf("  skipped: %,d items%n", report.skippedTotal());
         for (Map.Entry<SkipReason, Long> entry : report.skippedByReason().entrySet()) {
             out.printf("    %-36s %,d%n", entry.getKey().text(), entry.getValue());
