@@ -111,9 +111,8 @@ final class NamesPhase implements ReleaseIndexReader.Listener {
             return Optional.empty();
         }
         try {
-            Optional<FileLocation> location = source.find(path);
+            Optional<FileLocation> location = locate(path);
             if (location.isEmpty()) {
-                skips.skip(path, SkipReason.MISSING_FILE, "not found in " + source.location());
                 return Optional.empty();
             }
             PngHeader header = PngHeader.read(source.readHead(path, location.get(), PngHeader.LENGTH));
@@ -144,9 +143,8 @@ final class NamesPhase implements ReleaseIndexReader.Listener {
             return Optional.empty();
         }
         try {
-            Optional<FileLocation> location = source.find(path);
+            Optional<FileLocation> location = locate(path);
             if (location.isEmpty()) {
-                skips.skip(path, SkipReason.MISSING_FILE, "not found in " + source.location());
                 return Optional.empty();
             }
             labels.putIfAbsent(name.dataset() + "\n" + classId, new LabelRow(name.dataset(), classId, className.get()));
@@ -155,6 +153,15 @@ final class NamesPhase implements ReleaseIndexReader.Listener {
             skips.skip(path, SkipReason.MISSING_FILE, "cannot stat: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** Where the file is, or empty after recording it as missing. */
+    private Optional<FileLocation> locate(String path) throws IOException {
+        Optional<FileLocation> location = source.find(path);
+        if (location.isEmpty()) {
+            skips.skip(path, SkipReason.MISSING_FILE, "not found in " + source.location());
+        }
+        return location;
     }
 
     private Optional<ReleaseName> parse(String path, String folder, boolean mask) {
