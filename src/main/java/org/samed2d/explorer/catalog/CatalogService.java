@@ -25,6 +25,11 @@ public class CatalogService {
                 images.countModalities(), masks.countLabelsInUse(), masks.countByAreaIsNull());
     }
 
+    /** Masks the geometry pass has not decoded yet (an indexed count, cheap at any catalog size). */
+    public long masksWithoutGeometry() {
+        return masks.countByAreaIsNull();
+    }
+
     public boolean isEmpty() {
         return images.count() == 0;
     }

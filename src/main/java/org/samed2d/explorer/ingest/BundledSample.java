@@ -48,7 +48,7 @@ class BundledSample {
             Path sample = unpack();
             log.info("The catalog is empty: ingesting the bundled sample from {}", sample);
             ingest.ingestInBackground(sample);
-        } else if (resumeOnStart && catalog.stats().masksWithoutGeometry() > 0) {
+        } else if (resumeOnStart && catalog.masksWithoutGeometry() > 0) {
             log.info("Resuming the geometry pass an earlier run left unfinished");
             ingest.resumeGeometryInBackground();
         }

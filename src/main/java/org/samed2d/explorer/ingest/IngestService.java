@@ -94,7 +94,7 @@ public class IngestService {
             }
             try (GeometryPhase geometry = new GeometryPhase(catalog, catalogReads, new SkipLog(), meter,
                     properties.geometryBatch())) {
-                geometry.run(catalogReads.stats().masksWithoutGeometry());
+                geometry.run(catalogReads.masksWithoutGeometry());
             } catch (IOException | RuntimeException e) {
                 log.error("Resuming the geometry pass failed: {}", e.getMessage());
             } finally {
@@ -141,7 +141,7 @@ public class IngestService {
             try (GeometryPhase geometry = new GeometryPhase(catalog, catalogReads, skips, meter,
                     properties.geometryBatch())) {
                 geometry.use(fileSource.id(), source);
-                geometry.run(catalogReads.stats().masksWithoutGeometry());
+                geometry.run(catalogReads.masksWithoutGeometry());
                 rejected = geometry.rejected();
             }
             return new IngestReport(source.location(), names.imagesListed(), names.masksListed(),
