@@ -12,7 +12,7 @@ public final class CatalogTestSupport {
     }
 
     public void empty() {
-        jdbc.sql("truncate mask, image, label, dataset, file_source restart identity cascade").update();
+        jdbc.sql("truncate mask_removal, mask, image, label, dataset, file_source restart identity cascade").update();
     }
 
     public long count(String sql) {

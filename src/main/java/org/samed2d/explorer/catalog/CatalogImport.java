@@ -98,7 +98,10 @@ public class CatalogImport {
                 .list();
     }
 
-    /** Stores decoded geometry and removes masks that failed decoding, in one transaction. */
+    /**
+     * Stores decoded geometry and removes masks that failed decoding, in one transaction; both show in the change
+     * feed ({@link CatalogFeed}).
+     */
     @Transactional
     public void completeGeometry(List<MaskGeometry> geometries, List<Long> rejectedMaskIds) {
         if (!geometries.isEmpty()) {
@@ -117,11 +120,15 @@ public class CatalogImport {
             }
             jdbc.sql("""
                     update mask m set area = s.area, bbox_x0 = s.x0, bbox_y0 = s.y0, bbox_x1 = s.x1, bbox_y1 = s.y1,
-                                      centroid_x = s.cx, centroid_y = s.cy
+                                      centroid_x = s.cx, centroid_y = s.cy,
+                                      change_seq = nextval('catalog_change_seq')
                     from stage_geometry s where m.id = s.id""").update();
         }
         if (!rejectedMaskIds.isEmpty()) {
-            jdbc.sql("delete from mask where id = any(?)").param(rejectedMaskIds.toArray(Long[]::new)).update();
+            Long[] ids = rejectedMaskIds.toArray(Long[]::new);
+            jdbc.sql("delete from mask where id = any(?)").param(ids).update();
+            jdbc.sql("insert into mask_removal (mask_id) select unnest(?::bigint[]) on conflict do nothing")
+                    .param(ids).update();
         }
     }
 

@@ -37,6 +37,8 @@ final class IngestCommand {
         List<String> paths = new ArrayList<>();
         List<String> springArgs = new ArrayList<>(List.of("--explorer.sample=false",
                 "--explorer.ingest.resume-on-start=false", "--spring.main.banner-mode=off",
+                // The portal follows the catalog and updates its index itself; it may hold the index open now.
+                "--explorer.search.follow-catalog=false",
                 "--logging.level.root=WARN",
                 // The portal's UI needs a web server; a command has none.
                 "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"

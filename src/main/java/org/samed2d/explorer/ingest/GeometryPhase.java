@@ -1,5 +1,6 @@
 package org.samed2d.explorer.ingest;
 
+import org.samed2d.explorer.shared.ProgressMeter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,8 +15,8 @@ import org.samed2d.explorer.catalog.PendingMask;
 import org.samed2d.explorer.ingest.png.MaskPixels;
 import org.samed2d.explorer.ingest.png.NonBinaryMaskException;
 import org.samed2d.explorer.ingest.png.UnreadablePngException;
-import org.samed2d.explorer.ingest.source.ReleaseSource;
-import org.samed2d.explorer.ingest.source.ReleaseSources;
+import org.samed2d.explorer.release.ReleaseSource;
+import org.samed2d.explorer.release.ReleaseSources;
 
 /**
  * The second phase: decodes every mask the catalog holds without geometry, in id order and in batches, so a killed

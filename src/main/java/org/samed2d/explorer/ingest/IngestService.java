@@ -1,5 +1,6 @@
 package org.samed2d.explorer.ingest;
 
+import org.samed2d.explorer.shared.ProgressMeter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -13,8 +14,8 @@ import org.samed2d.explorer.catalog.CatalogService;
 import org.samed2d.explorer.catalog.FileSource;
 import org.samed2d.explorer.ingest.json.ClassMapping;
 import org.samed2d.explorer.ingest.json.MalformedReleaseJsonException;
-import org.samed2d.explorer.ingest.source.ReleaseSource;
-import org.samed2d.explorer.ingest.source.ReleaseSources;
+import org.samed2d.explorer.release.ReleaseSource;
+import org.samed2d.explorer.release.ReleaseSources;
 import org.samed2d.explorer.shared.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

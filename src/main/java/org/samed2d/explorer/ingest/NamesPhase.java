@@ -1,5 +1,6 @@
 package org.samed2d.explorer.ingest;
 
+import org.samed2d.explorer.shared.ProgressMeter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import org.samed2d.explorer.ingest.json.MalformedReleaseJsonException;
 import org.samed2d.explorer.ingest.json.ReleaseIndexReader;
 import org.samed2d.explorer.ingest.png.PngHeader;
 import org.samed2d.explorer.ingest.png.UnreadablePngException;
-import org.samed2d.explorer.ingest.source.ReleaseSource;
+import org.samed2d.explorer.release.ReleaseSource;
 import org.samed2d.explorer.shared.InvalidReleaseNameException;
 import org.samed2d.explorer.shared.ReleaseName;
 

@@ -4,7 +4,7 @@
  * Exposes {@link org.samed2d.explorer.ingest.IngestService} with its report and progress.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "release", "shared"})
 package org.samed2d.explorer.ingest;
 
 import org.jspecify.annotations.NullMarked;

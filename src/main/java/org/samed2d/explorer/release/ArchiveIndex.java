@@ -1,4 +1,4 @@
-package org.samed2d.explorer.ingest.source;
+package org.samed2d.explorer.release;
 
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;

@@ -1,12 +1,11 @@
-package org.samed2d.explorer.ingest;
+package org.samed2d.explorer.shared;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.samed2d.explorer.shared.Progress;
 
 /** Tracks one phase of a running job and turns it into {@link Progress} snapshots (rate and ETA included). */
-final class ProgressMeter {
+public final class ProgressMeter {
 
     private final Clock clock;
     private volatile String phase = Progress.IDLE.phase();
@@ -15,12 +14,12 @@ final class ProgressMeter {
     private volatile long total = -1;
     private volatile double fraction;
 
-    ProgressMeter(Clock clock) {
+    public ProgressMeter(Clock clock) {
         this.clock = clock;
         this.started = clock.instant();
     }
 
-    void start(String newPhase, long newTotal) {
+    public void start(String newPhase, long newTotal) {
         started = clock.instant();
         done = 0;
         fraction = 0;
@@ -29,16 +28,16 @@ final class ProgressMeter {
     }
 
     /** Items done so far and the fraction of the phase they make (from items, or from bytes when items are unknown). */
-    void update(long newDone, double newFraction) {
+    public void update(long newDone, double newFraction) {
         done = newDone;
         fraction = Math.max(0, Math.min(1, newFraction));
     }
 
-    void idle() {
+    public void idle() {
         phase = Progress.IDLE.phase();
     }
 
-    Progress snapshot() {
+    public Progress snapshot() {
         if (phase.equals(Progress.IDLE.phase())) {
             return Progress.IDLE;
         }

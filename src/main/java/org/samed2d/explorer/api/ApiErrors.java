@@ -1,0 +1,70 @@
+package org.samed2d.explorer.api;
+
+import org.samed2d.explorer.media.MediaService;
+import org.samed2d.explorer.search.InvalidQueryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Errors as {@code application/problem+json}: 400 naming the bad parameter, 404 for unknown ids, and for anything
+ * unexpected a 500 that says so without a stack trace (the log has it).
+ */
+@RestControllerAdvice(basePackageClasses = ApiErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    @ExceptionHandler
+    ProblemDetail invalidQuery(InvalidQueryException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid parameter");
+        problem.setProperty("parameter", e.parameter());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                e.getName() + ": '" + e.getValue() + "' is not a valid " + e.getName());
+        problem.setTitle("Invalid parameter");
+        problem.setProperty("parameter", e.getName());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail notFound(NotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail unreadable(MediaService.UnreadableFileException e) {
+        log.warn("A catalogued file cannot be read: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the file is in the catalog but cannot be read from its release: " + e.getMessage());
+        problem.setTitle("File unavailable");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail unexpected(RuntimeException e) {
+        if (e instanceof ErrorResponse known) {
+            return known.getBody();
+        }
+        log.error("Request failed", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "the server failed to answer this request; the failure is in its log");
+        problem.setTitle("Internal error");
+        return problem;
+    }
+}

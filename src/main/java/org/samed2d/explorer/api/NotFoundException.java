@@ -1,0 +1,9 @@
+package org.samed2d.explorer.api;
+
+/** A path names an image or mask the catalog does not have. */
+class NotFoundException extends RuntimeException {
+
+    NotFoundException(String kind, long id) {
+        super("no " + kind + " with id " + id);
+    }
+}

@@ -1,0 +1,283 @@
+package org.samed2d.explorer.search;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.jspecify.annotations.Nullable;
+import org.samed2d.explorer.catalog.IndexedMask;
+
+/**
+ * The search engine on one index folder: writes mask documents, and answers counts, facets and pages from the
+ * latest refreshed point in time. Thread-safe. The Spring service keeps it in step with the catalog; the bench
+ * drives it directly.
+ */
+public final class MaskSearch implements AutoCloseable {
+
+    /** Commit data key: the highest catalog change applied, so a restart knows where to catch up from. */
+    private static final String APPLIED_CHANGE = "appliedChange";
+    private static final int PAGE_BATCH = 1000;
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ExecutorService executor;
+    private final MaskDocuments documents;
+    private final ReaderColumns.Cache columns = new ReaderColumns.Cache();
+    private final LuceneQueries queries = new LuceneQueries();
+    private final FacetEngine facets = new FacetEngine(queries);
+    private final Cursors cursors;
+    private final Cache<ResultKey, FacetCounts> results = Caffeine.newBuilder().maximumSize(2_000).build();
+
+    private record ResultKey(IndexReader.CacheKey reader, MaskFilter filter) {
+    }
+
+    private MaskSearch(Directory directory, IndexWriter writer, ExecutorService executor, RegionMap regions,
+                       byte[] cursorKey) throws IOException {
+        this.directory = directory;
+        this.writer = writer;
+        this.executor = executor;
+        this.documents = new MaskDocuments(regions);
+        this.cursors = new Cursors(cursorKey);
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                return new IndexSearcher(reader, executor);
+            }
+        });
+    }
+
+    /**
+     * Opens the index in {@code folder}, creating it if there is none. Throws {@link IOException} when what is there
+     * cannot be read as an index (the caller rebuilds it).
+     *
+     * @param threads searcher threads; each request's work is split over them
+     */
+    public static MaskSearch open(Path folder, RegionMap regions, byte[] cursorKey, int threads) throws IOException {
+        Directory directory = FSDirectory.open(folder);
+        ExecutorService executor = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon()
+                .name("search-", 0).factory());
+        try {
+            IndexWriterConfig config = new IndexWriterConfig()
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(128)
+                    .setIndexSort(new Sort(LongField.newSortField(MaskDocuments.ID, false,
+                            SortedNumericSelector.Type.MIN)));
+            IndexWriter writer = new IndexWriter(directory, config);
+            return new MaskSearch(directory, writer, executor, regions, cursorKey);
+        } catch (IOException | RuntimeException e) {
+            executor.shutdownNow();
+            directory.close();
+            throw e;
+        }
+    }
+
+    // ---- writing
+
+    /** The highest catalog change number committed to this index; 0 for a new one. */
+    public long appliedChange() {
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> entry : data) {
+                if (entry.getKey().equals(APPLIED_CHANGE)) {
+                    return Long.parseLong(entry.getValue());
+                }
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Adds or replaces the documents of these masks.
+     *
+     * @param absent true when none of them can be in the index yet (a build from empty), which skips the lookups
+     */
+    public void put(List<IndexedMask> masks, boolean absent) throws IOException {
+        for (IndexedMask mask : masks) {
+            Document doc = documents.build(mask);
+            if (absent) {
+                writer.addDocument(doc);
+            } else {
+                writer.updateDocument(MaskDocuments.key(mask.id()), doc);
+            }
+        }
+    }
+
+    public void remove(Collection<Long> maskIds) throws IOException {
+        Term[] keys = maskIds.stream().map(MaskDocuments::key).toArray(Term[]::new);
+        if (keys.length > 0) {
+            writer.deleteDocuments(keys);
+        }
+    }
+
+    /** Makes everything written so far durable, together with the catalog change it brings the index up to. */
+    public void commit(long appliedChange) throws IOException {
+        writer.setLiveCommitData(Map.of(APPLIED_CHANGE, Long.toString(appliedChange)).entrySet());
+        writer.commit();
+    }
+
+    /** Makes everything written so far visible to searches. */
+    public void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Removes every document (the commit that follows makes it durable). */
+    public void clear() throws IOException {
+        writer.deleteAll();
+        writer.setLiveCommitData(Map.of(APPLIED_CHANGE, "0").entrySet());
+    }
+
+    /** Documents visible to searches. */
+    public long documentCount() {
+        return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
+    }
+
+    /** Bytes the index takes on disk. */
+    public long sizeOnDisk() throws IOException {
+        long bytes = 0;
+        for (String file : directory.listAll()) {
+            bytes += directory.fileLength(file);
+        }
+        return bytes;
+    }
+
+    // ---- reading
+
+    public MaskCounts counts(MaskFilter filter) {
+        return facets(filter).counts();
+    }
+
+    public FacetCounts facets(MaskFilter filter) {
+        return withSearcher(searcher -> {
+            IndexReader reader = searcher.getIndexReader();
+            ReaderColumns readerColumns = columns.of(reader);
+            IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+            if (helper == null) {
+                return facets.evaluate(searcher, readerColumns, filter);
+            }
+            ResultKey key = new ResultKey(helper.getKey(), filter);
+            FacetCounts known = results.getIfPresent(key);
+            if (known == null) {
+                known = facets.evaluate(searcher, readerColumns, filter);
+                results.put(key, known);
+            }
+            return known;
+        });
+    }
+
+    /** A page of matching mask ids in the given order, after the position {@code cursor} names (or from the start). */
+    public MaskPage masks(MaskFilter filter, MaskSort sort, int limit, @Nullable String cursor) {
+        Object[] afterValues = cursor == null ? null : cursors.decode(cursor, sort.parameter(), filter);
+        long total = counts(filter).masks();
+        return withSearcher(searcher -> {
+            FieldDoc after = afterValues == null ? null : afterAll(searcher, afterValues);
+            TopFieldDocs top = searcher.searchAfter(after, queries.all(filter), limit + 1, sort.luceneSort(), false);
+            List<Long> ids = new ArrayList<>();
+            String next = null;
+            for (int i = 0; i < top.scoreDocs.length && i < limit; i++) {
+                Object[] values = ((FieldDoc) top.scoreDocs[i]).fields;
+                ids.add((Long) values[values.length - 1]);
+                if (i == limit - 1 && top.scoreDocs.length > limit) {
+                    next = cursors.encode(sort.parameter(), filter, values);
+                }
+            }
+            return new MaskPage(ids, next, total);
+        });
+    }
+
+    /** A page of images with matching masks, by image id, each with its matching mask ids. */
+    public ImagePage images(MaskFilter filter, int limit, @Nullable String cursor) {
+        String order = "images";
+        Long afterImage = cursor == null ? null : (Long) cursors.decode(cursor, order, filter)[0];
+        long total = counts(filter).images();
+        Sort sort = new Sort(LongField.newSortField(MaskDocuments.IMAGE, false, SortedNumericSelector.Type.MIN),
+                LongField.newSortField(MaskDocuments.ID, false, SortedNumericSelector.Type.MIN));
+        return withSearcher(searcher -> {
+            Map<Long, List<Long>> masksByImage = new LinkedHashMap<>();
+            FieldDoc after = afterImage == null ? null
+                    : afterAll(searcher, new Object[] {afterImage, Long.MAX_VALUE});
+            boolean more = true;
+            // one image past the page tells whether there is a next page, and that every image kept is complete
+            while (more && masksByImage.size() <= limit) {
+                TopFieldDocs top = searcher.searchAfter(after, queries.all(filter), PAGE_BATCH, sort, false);
+                for (ScoreDoc hit : top.scoreDocs) {
+                    Object[] values = ((FieldDoc) hit).fields;
+                    masksByImage.computeIfAbsent((Long) values[0], image -> new ArrayList<>()).add((Long) values[1]);
+                }
+                more = top.scoreDocs.length == PAGE_BATCH;
+                after = more ? (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1] : null;
+            }
+            List<ImagePage.ImageHit> hits = new ArrayList<>();
+            for (Map.Entry<Long, List<Long>> entry : masksByImage.entrySet()) {
+                if (hits.size() == limit) {
+                    break;
+                }
+                hits.add(new ImagePage.ImageHit(entry.getKey(), List.copyOf(entry.getValue())));
+            }
+            String next = masksByImage.size() > limit
+                    ? cursors.encode(order, filter, new Object[] {hits.getLast().imageId()}) : null;
+            return new ImagePage(hits, next, total);
+        });
+    }
+
+    /**
+     * The position after a cursor's sort values. Those values end with the unique mask id, so ties can only be the
+     * mask itself, which the last document number puts before every document.
+     */
+    private static FieldDoc afterAll(IndexSearcher searcher, Object[] values) {
+        return new FieldDoc(Math.max(0, searcher.getIndexReader().maxDoc() - 1), Float.NaN, values);
+    }
+
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the search index could not be read", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            searchers.close();
+            writer.close();
+        } finally {
+            executor.shutdownNow();
+            directory.close();
+        }
+    }
+}

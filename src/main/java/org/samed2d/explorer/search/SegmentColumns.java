@@ -1,0 +1,43 @@
+package org.samed2d.explorer.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+
+/**
+ * The two numbers facet counting reads per document of one segment, in plain arrays: its cell and its image id.
+ * Built once per segment (segments never change), a few milliseconds per million documents.
+ */
+record SegmentColumns(int[] cells, int[] images, int maxImage) {
+
+    static SegmentColumns load(LeafReader leaf, CellTable table) throws IOException {
+        int maxDoc = leaf.maxDoc();
+        SortedDocValues cellValues = DocValues.getSorted(leaf, MaskDocuments.CELL);
+        List<org.apache.lucene.util.BytesRef> encoded = new ArrayList<>(cellValues.getValueCount());
+        for (int ord = 0; ord < cellValues.getValueCount(); ord++) {
+            encoded.add(org.apache.lucene.util.BytesRef.deepCopyOf(cellValues.lookupOrd(ord)));
+        }
+        int[] cellOfOrd = table.intern(encoded);
+        int[] cells = new int[maxDoc];
+        for (int doc = cellValues.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = cellValues.nextDoc()) {
+            cells[doc] = cellOfOrd[cellValues.ordValue()];
+        }
+        int[] images = new int[maxDoc];
+        int maxImage = 0;
+        SortedNumericDocValues imageValues = DocValues.getSortedNumeric(leaf, MaskDocuments.IMAGE);
+        for (int doc = imageValues.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = imageValues.nextDoc()) {
+            long image = imageValues.nextValue();
+            if (image > Integer.MAX_VALUE) {
+                throw new IllegalStateException("image id " + image + " is beyond what the facet columns hold");
+            }
+            images[doc] = (int) image;
+            maxImage = Math.max(maxImage, (int) image);
+        }
+        return new SegmentColumns(cells, images, maxImage);
+    }
+}
