@@ -17,8 +17,11 @@ public final class CommandLine {
             Commands:
               (none)                     start the portal on http://localhost:8080
               ingest PATH                ingest a release: its folder (or parent), a ZIP, or the .zip of a split ZIP
+              reindex                    rebuild the search index from the catalog (with the portal stopped)
               generate --images N --out DIR [--split-zip SIZE] [--seed S]
                                          write a synthetic release in the exact SA-Med2D layout (for benchmarks)
+              bench-search --masks N --out DIR [--queries Q]
+                                         time index build, counts+facets and first pages on N synthetic masks
               help                       this text
 
             Options (any command that uses the catalog):
@@ -46,6 +49,8 @@ public final class CommandLine {
         return switch (args[0]) {
             case "ingest" -> new IngestCommand(out, err).run(rest);
             case "generate" -> new GenerateCommand(out, err).run(rest);
+            case "reindex" -> new ReindexCommand(out, err).run(rest);
+            case "bench-search" -> new SearchBenchCommand(out, err).run(rest);
             case "help", "-h", "--help" -> {
                 out.print(USAGE);
                 yield 0;

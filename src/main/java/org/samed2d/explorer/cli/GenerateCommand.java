@@ -30,24 +30,20 @@ final class GenerateCommand {
     }
 
     int run(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--help")) {
-                out.println("Usage: java -jar sa-med2d-explorer.jar generate --images N --out DIR [--split-zip SIZE]"
-                        + " [--seed S]   (SIZE like 64k, 100m, 30g)");
-                return 0;
-            }
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                err.println("generate: expected --option value pairs, found '" + args[i] + "'");
-                return 2;
-            }
-            options.put(args[i].substring(2), args[++i]);
+        if (CommandOptions.wantsHelp(args)) {
+            out.println("Usage: java -jar sa-med2d-explorer.jar generate --images N --out DIR [--split-zip SIZE]"
+                    + " [--seed S]   (SIZE like 64k, 100m, 30g)");
+            return 0;
         }
         try {
-            int images = Integer.parseInt(require(options, "images"));
-            Path target = Path.of(require(options, "out"));
-            long seed = Long.parseLong(options.getOrDefault("seed", "42"));
-            String split = options.get("split-zip");
+            CommandOptions options = CommandOptions.parse("generate", args);
+            int images = (int) options.number("images", -1);
+            if (images < 0) {
+                throw new IllegalArgumentException("--images is required");
+            }
+            Path target = Path.of(options.require("out"));
+            long seed = options.number("seed", 42);
+            String split = options.values().get("split-zip");
             Counts counts = generate(images, target, split == null ? 0 : parseSize(split), seed);
             out.printf("Wrote %,d images and %,d masks to %s%n", counts.images, counts.masks, target);
             return 0;
@@ -182,14 +178,6 @@ final class GenerateCommand {
             }
         }
         return rgb;
-    }
-
-    private static String require(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return value;
     }
 
     static long parseSize(String text) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.samed2d.explorer.ExplorerApplication;
 import org.samed2d.explorer.catalog.CatalogService;
 import org.samed2d.explorer.catalog.CatalogStats;
 import org.samed2d.explorer.ingest.IngestFailedException;
@@ -17,8 +16,6 @@ import org.samed2d.explorer.ingest.IngestService;
 import org.samed2d.explorer.ingest.SkipReason;
 import org.samed2d.explorer.ingest.SkippedItem;
 import org.samed2d.explorer.shared.Progress;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** {@code ingest PATH}: runs one ingest with a progress line, then prints the report. */
@@ -35,14 +32,7 @@ final class IngestCommand {
 
     int run(String[] args) {
         List<String> paths = new ArrayList<>();
-        List<String> springArgs = new ArrayList<>(List.of("--explorer.sample=false",
-                "--explorer.ingest.resume-on-start=false", "--spring.main.banner-mode=off",
-                // The portal follows the catalog and updates its index itself; it may hold the index open now.
-                "--explorer.search.follow-catalog=false",
-                "--logging.level.root=WARN",
-                // The portal's UI needs a web server; a command has none.
-                "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
-                        + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration,com.vaadin.flow.spring.VaadinScopesConfig"));
+        List<String> springArgs = CommandContext.defaultArguments();
         for (String arg : args) {
             if (arg.equals("--help")) {
                 out.println("Usage: java -jar sa-med2d-explorer.jar ingest PATH [--explorer.data-dir=DIR]");
@@ -55,8 +45,7 @@ final class IngestCommand {
             return 2;
         }
         Path path = Path.of(paths.getFirst());
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ExplorerApplication.class)
-                .web(WebApplicationType.NONE).run(springArgs.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = CommandContext.start(springArgs)) {
             IngestService ingest = context.getBean(IngestService.class);
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
             ticker.scheduleAtFixedRate(() -> printProgress(ingest.status()), 1, 2, TimeUnit.SECONDS);
@@ -77,13 +66,6 @@ final class IngestCommand {
         return Math.max(1e-3, duration.toNanos() / 1e9);
     }
 
-    /** The most heap the JVM has used so far: the sum of each heap pool's peak. */
-    private static long peakHeapMegabytes() {
-        return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() >> 20;
-    }
-
     private void printProgress(Progress progress) {
         if (progress.running()) {
             out.println(progress.line("masks"));
@@ -98,7 +80,7 @@ final class IngestCommand {
                 report.geometryPhase().toMillis() / 1000.0);
         out.printf("  rates:   names %,.0f masks/s, geometry %,.0f masks/s; peak heap %,d MB%n",
                 report.masksListed() / seconds(report.namesPhase()),
-                report.masksListed() / seconds(report.geometryPhase()), peakHeapMegabytes());
+                report.masksListed() / seconds(report.geometryPhase()), CommandContext.peakHeapMegabytes());
         out.printf("  skipped: %,d items%n", report.skippedTotal());
         for (Map.Entry<SkipReason, Long> entry : report.skippedByReason().entrySet()) {
             out.printf("    %-36s %,d%n", entry.getKey().text(), entry.getValue());

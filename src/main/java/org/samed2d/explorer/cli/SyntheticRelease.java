@@ -13,7 +13,7 @@ final class SyntheticRelease {
     record Dataset(String name, String modality, int axisCount, List<String> labels, int width, int height) {
     }
 
-    private static final String[][] DATASETS = {
+    static final String[][] DATASETS = {
             {"AMOS2022", "ct_00"}, {"Totalsegmentator_dataset", "ct_00"}, {"WORD", "ct_00"}, {"KiTS", "ct_00"},
             {"LUNA16", "ct_00"}, {"CAD_PE", "ct_00"}, {"MSD_Liver", "ct_00"}, {"MSD_Pancreas", "ct_00"},
             {"MSD_Spleen", "ct_00"}, {"MSD_Colon", "ct_00"}, {"MSD_Lung", "ct_00"}, {"ISLES_SPES", "ct_cbf"},
@@ -26,7 +26,7 @@ final class SyntheticRelease {
             {"isic2016_task1", "dermoscopy_00"}, {"ichallenge_adam_task2", "fundus_photography"},
             {"DRIVE", "fundus_photography"}, {"Brain_PTM", "mr_dwi"}, {"QUBIQ2020", "ct_00"},
             {"MoNuSeg", "microscopy_00"}, {"GlaS", "histopathology_00"}};
-    private static final String[] ORGANS = {"liver", "spleen", "kidney_left", "kidney_right", "aorta",
+    static final String[] ORGANS = {"liver", "spleen", "kidney_left", "kidney_right", "aorta",
             "inferior_vena_cava", "pancreas", "stomach", "gallbladder", "esophagus", "heart", "lung_left", "lung_right",
             "colon", "small_bowel", "duodenum", "bladder", "prostate", "rectum", "femur_left", "femur_right",
             "brain", "tumor", "edema", "necrosis", "left_ventricle", "right_ventricle", "myocardium", "polyp",

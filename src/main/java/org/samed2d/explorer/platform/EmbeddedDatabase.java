@@ -70,6 +70,8 @@ final class EmbeddedDatabase implements AutoCloseable {
                 lock.release();
                 return Optional.empty();
             }
+        } catch (java.nio.channels.OverlappingFileLockException heldByThisProcess) {
+            // another part of this JVM (a command run beside the portal in one process) runs the server: share it
         }
         List<String> lines = Files.readAllLines(pidFile);
         return lines.size() > 3 ? Optional.of(Integer.parseInt(lines.get(3).trim())) : Optional.empty();

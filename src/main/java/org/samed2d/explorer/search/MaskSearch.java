@@ -82,15 +82,23 @@ public final class MaskSearch implements AutoCloseable {
         Directory directory = FSDirectory.open(folder);
         ExecutorService executor = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon()
                 .name("search-", 0).factory());
+        IndexWriter writer = null;
         try {
             IndexWriterConfig config = new IndexWriterConfig()
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setRAMBufferSizeMB(128)
                     .setIndexSort(new Sort(LongField.newSortField(MaskDocuments.ID, false,
                             SortedNumericSelector.Type.MIN)));
-            IndexWriter writer = new IndexWriter(directory, config);
+            writer = new IndexWriter(directory, config);
             return new MaskSearch(directory, writer, executor, regions, cursorKey);
         } catch (IOException | RuntimeException e) {
+            if (writer != null) {
+                try {
+                    writer.rollback();
+                } catch (IOException | RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             executor.shutdownNow();
             directory.close();
             throw e;

@@ -110,7 +110,7 @@ public class SearchService {
     }
 
     /** On start: catch up, and rebuild when the index does not hold exactly the catalog's masks. */
-    private void checkOnStart() {
+    void checkOnStart() {
         try {
             catchUp();
             long indexed = engine().documentCount();
@@ -136,7 +136,7 @@ public class SearchService {
     private void apply(MaskSearch search, boolean cleared) throws IOException {
         long from = search.appliedChange();
         long target = feed.latestChange();
-        if (target == from) {
+        if (target == from && !cleared) {
             return;
         }
         if (target < from) {
