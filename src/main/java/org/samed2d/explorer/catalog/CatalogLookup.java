@@ -65,6 +65,16 @@ public class CatalogLookup {
         return jdbc.sql(IMAGE_COLUMNS + "where i.id = ?").param(id).query((rs, row) -> image(rs)).optional();
     }
 
+    /** The image of the same dataset, case and axis with the next higher (or lower) slice, if any. */
+    public Optional<Long> neighbourSlice(long imageId, boolean forward) {
+        return jdbc.sql("""
+                select n.id from image i join image n on n.dataset_id = i.dataset_id and n.case_name = i.case_name
+                    and n.axis = i.axis
+                where i.id = ? and %s order by n.slice %s, n.id limit 1"""
+                        .formatted(forward ? "n.slice > i.slice" : "n.slice < i.slice", forward ? "asc" : "desc"))
+                .param(imageId).query(Long.class).optional();
+    }
+
     public Optional<StoredFile> imageFile(long id) {
         return file("image", id);
     }

@@ -3,11 +3,16 @@ package org.samed2d.explorer.media;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.samed2d.explorer.catalog.CatalogLookup;
 import org.samed2d.explorer.catalog.FileLocation;
+import org.samed2d.explorer.catalog.MaskRecord;
 import org.samed2d.explorer.catalog.StoredFile;
 import org.samed2d.explorer.release.ReleaseSource;
 import org.samed2d.explorer.release.ReleaseSources;
@@ -24,11 +29,55 @@ public class MediaService {
 
     private static final Logger log = LoggerFactory.getLogger(MediaService.class);
 
+    private static final long THUMBNAIL_CACHE_BYTES = 128L << 20;
+
     private final CatalogLookup catalog;
     private final Map<Integer, ReleaseSource> openSources = new ConcurrentHashMap<>();
+    private final OverlayRenderer renderer = new OverlayRenderer();
+    private final Cache<ThumbnailKey, StoredBytes> thumbnails = Caffeine.newBuilder()
+            .maximumWeight(THUMBNAIL_CACHE_BYTES)
+            .weigher((ThumbnailKey key, StoredBytes value) -> value.bytes().length)
+            .build();
+
+    private record ThumbnailKey(long imageId, List<Long> maskIds, int size) {
+    }
 
     MediaService(CatalogLookup catalog) {
         this.catalog = catalog;
+    }
+
+    /**
+     * The image scaled to fit {@code size} pixels with the given masks drawn in their label's colour; mask ids that
+     * are not masks of this image are ignored. Rendered once, then served from a memory cache bounded in bytes.
+     *
+     * @return empty when the catalog has no such image
+     */
+    public Optional<StoredBytes> thumbnail(long imageId, List<Long> maskIds, int size) {
+        ThumbnailKey key = new ThumbnailKey(imageId, maskIds.stream().sorted().distinct().toList(), size);
+        StoredBytes cached = thumbnails.getIfPresent(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<StoredBytes> image = image(imageId);
+        if (image.isEmpty()) {
+            return Optional.empty();
+        }
+        List<OverlayRenderer.Layer> layers = new ArrayList<>();
+        for (MaskRecord mask : catalog.masksOfImage(imageId)) {
+            if (key.maskIds().contains(mask.id())) {
+                catalog.maskFile(mask.id()).map(this::read)
+                        .ifPresent(bytes -> layers.add(new OverlayRenderer.Layer(bytes.bytes(), LabelColours.of(mask.label()))));
+            }
+        }
+        try {
+            byte[] png = renderer.render(image.get().bytes(), layers, size);
+            StoredBytes rendered = new StoredBytes(png, "thumbnail-" + imageId + ".png",
+                    image.get().etag() + "-" + Integer.toHexString(key.hashCode()));
+            thumbnails.put(key, rendered);
+            return Optional.of(rendered);
+        } catch (IOException e) {
+            throw new UnreadableFileException("image " + imageId + " cannot be drawn: " + e.getMessage(), e);
+        }
     }
 
     /** The image's bytes, or empty when the catalog has no such image. */

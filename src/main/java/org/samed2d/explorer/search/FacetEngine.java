@@ -11,6 +11,7 @@ import java.util.Set;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.FixedBitSet;
 import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.search.FacetCounts.AreaBin;
 
@@ -31,7 +32,11 @@ final class FacetEngine {
         this.queries = queries;
     }
 
-    FacetCounts evaluate(IndexSearcher searcher, ReaderColumns columns, MaskFilter filter) throws IOException {
+    /** The facet counts of a filter, and which images hold a matching mask (bit = image id). */
+    record Evaluation(FacetCounts facets, FixedBitSet images) {
+    }
+
+    Evaluation evaluate(IndexSearcher searcher, ReaderColumns columns, MaskFilter filter) throws IOException {
         CellTable.View cells = columns.cells();
         boolean[][] allowed = allowedOrdinals(cells, filter);
         boolean[] passing = new boolean[cells.size()];
@@ -41,22 +46,22 @@ final class FacetEngine {
         // Cell counts without the area range (for the histogram) and with it (for everything else).
         @Nullable Query others = queries.nonDimensionFilters(filter.withoutArea());
         @Nullable Query area = queries.area(filter.area());
-        long images;
+        FixedBitSet images;
         int[] withoutArea;
         int[] withArea;
         if (others == null && area == null) {
             withoutArea = columns.allCellCounts();
             withArea = withoutArea;
             images = filter.values().isEmpty() ? columns.allImages()
-                    : count(searcher, columns, queries.dimensions(filter), passing).images().cardinality();
+                    : count(searcher, columns, queries.dimensions(filter), passing).images();
         } else {
             withoutArea = others == null ? columns.allCellCounts()
                     : count(searcher, columns, others, null).cellCounts();
             CellCounting.Result filtered = count(searcher, columns, queries.and(others, area), passing);
             withArea = filtered.cellCounts();
-            images = filtered.images().cardinality();
+            images = filtered.images();
         }
-        return tally(cells, allowed, filter, withoutArea, withArea, images);
+        return new Evaluation(tally(cells, allowed, filter, withoutArea, withArea, images.cardinality()), images);
     }
 
     private FacetCounts tally(CellTable.View cells, boolean[][] allowed, MaskFilter filter, int[] withoutArea,

@@ -75,6 +75,34 @@ public final class FilterParser {
         return new MaskFilter(values, area, width, height, fraction, text);
     }
 
+    /** The request parameters that {@link #parse} turns back into {@code filter}, for links and URLs. */
+    public static Map<String, List<String>> toParameters(MaskFilter filter) {
+        Map<String, List<String>> parameters = new java.util.LinkedHashMap<>();
+        filter.values().forEach((dimension, values) -> parameters.put(dimension.parameter(), List.copyOf(values)));
+        putBounds(parameters, "area", filter.area());
+        putBounds(parameters, "width", filter.width());
+        putBounds(parameters, "height", filter.height());
+        if (filter.areaFraction().min() != null) {
+            parameters.put("areaFractionMin", List.of(String.valueOf(filter.areaFraction().min())));
+        }
+        if (filter.areaFraction().max() != null) {
+            parameters.put("areaFractionMax", List.of(String.valueOf(filter.areaFraction().max())));
+        }
+        if (filter.text() != null) {
+            parameters.put("q", List.of(filter.text()));
+        }
+        return parameters;
+    }
+
+    private static void putBounds(Map<String, List<String>> parameters, String field, Bounds bounds) {
+        if (bounds.min() != null) {
+            parameters.put(field + "Min", List.of(String.valueOf(bounds.min())));
+        }
+        if (bounds.max() != null) {
+            parameters.put(field + "Max", List.of(String.valueOf(bounds.max())));
+        }
+    }
+
     private static void check(FacetDimension dimension, String value) {
         String name = dimension.parameter();
         if (value.isBlank()) {

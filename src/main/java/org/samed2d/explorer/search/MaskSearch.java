@@ -29,6 +29,7 @@ import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.FixedBitSet;
 import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.catalog.IndexedMask;
 
@@ -52,7 +53,11 @@ public final class MaskSearch implements AutoCloseable {
     private final LuceneQueries queries = new LuceneQueries();
     private final FacetEngine facets = new FacetEngine(queries);
     private final Cursors cursors;
-    private final Cache<ResultKey, FacetCounts> results = Caffeine.newBuilder().maximumSize(2_000).build();
+    /** Recent evaluations by filter and reader; each holds a bitset of images, so the bound is in bytes. */
+    private final Cache<ResultKey, FacetEngine.Evaluation> results = Caffeine.newBuilder()
+            .maximumWeight(256L << 20)
+            .weigher((ResultKey key, FacetEngine.Evaluation value) -> 1024 + value.images().getBits().length * 8)
+            .build();
 
     private record ResultKey(IndexReader.CacheKey reader, MaskFilter filter) {
     }
@@ -181,21 +186,73 @@ public final class MaskSearch implements AutoCloseable {
     }
 
     public FacetCounts facets(MaskFilter filter) {
+        return withSearcher(searcher -> evaluation(searcher, filter).facets());
+    }
+
+    private FacetEngine.Evaluation evaluation(IndexSearcher searcher, MaskFilter filter) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        ReaderColumns readerColumns = columns.of(reader);
+        IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+        if (helper == null) {
+            return facets.evaluate(searcher, readerColumns, filter);
+        }
+        ResultKey key = new ResultKey(helper.getKey(), filter);
+        FacetEngine.Evaluation known = results.getIfPresent(key);
+        if (known == null) {
+            known = facets.evaluate(searcher, readerColumns, filter);
+            results.put(key, known);
+        }
+        return known;
+    }
+
+    /**
+     * Images with matching masks at positions {@code [offset, offset + limit)} of the image-id order, each with its
+     * matching masks: random access for scrolling grids, at the cost of one bit count over the matching images.
+     */
+    public List<ImagePage.ImageHit> imagesAt(MaskFilter filter, long offset, int limit) {
         return withSearcher(searcher -> {
-            IndexReader reader = searcher.getIndexReader();
-            ReaderColumns readerColumns = columns.of(reader);
-            IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
-            if (helper == null) {
-                return facets.evaluate(searcher, readerColumns, filter);
+            FixedBitSet images = evaluation(searcher, filter).images();
+            long first = imageAtRank(images, offset);
+            if (first < 0) {
+                return List.of();
             }
-            ResultKey key = new ResultKey(helper.getKey(), filter);
-            FacetCounts known = results.getIfPresent(key);
-            if (known == null) {
-                known = facets.evaluate(searcher, readerColumns, filter);
-                results.put(key, known);
-            }
-            return known;
+            return imageHits(searcher, filter, first - 1, limit).hits();
         });
+    }
+
+    /** The next (or previous) image id after {@code imageId} with a matching mask, or -1 when there is none. */
+    public long neighbourImage(MaskFilter filter, long imageId, boolean forward) {
+        return withSearcher(searcher -> {
+            FixedBitSet images = evaluation(searcher, filter).images();
+            if (forward) {
+                long from = imageId + 1;
+                if (from >= images.length()) {
+                    return -1L;
+                }
+                int next = images.nextSetBit((int) from);
+                return next == org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS ? -1L : (long) next;
+            }
+            long from = Math.min(imageId - 1, images.length() - 1);
+            return from < 0 ? -1L : (long) images.prevSetBit((int) from);
+        });
+    }
+
+    /** The id of the image at 0-based rank {@code rank} among the set bits, or -1 past the end. */
+    private static long imageAtRank(FixedBitSet images, long rank) {
+        long[] words = images.getBits();
+        long remaining = rank;
+        for (int w = 0; w < words.length; w++) {
+            int count = Long.bitCount(words[w]);
+            if (remaining < count) {
+                long word = words[w];
+                for (long skip = remaining; skip > 0; skip--) {
+                    word &= word - 1;
+                }
+                return (long) w * 64 + Long.numberOfTrailingZeros(word);
+            }
+            remaining -= count;
+        }
+        return -1;
     }
 
     /** A page of matching mask ids in the given order, after the position {@code cursor} names (or from the start). */
@@ -221,36 +278,45 @@ public final class MaskSearch implements AutoCloseable {
     /** A page of images with matching masks, by image id, each with its matching mask ids. */
     public ImagePage images(MaskFilter filter, int limit, @Nullable String cursor) {
         String order = "images";
-        Long afterImage = cursor == null ? null : (Long) cursors.decode(cursor, order, filter)[0];
+        long afterImage = cursor == null ? -1 : (Long) cursors.decode(cursor, order, filter)[0];
         long total = counts(filter).images();
+        return withSearcher(searcher -> {
+            ImageHits page = imageHits(searcher, filter, afterImage, limit);
+            String next = page.more()
+                    ? cursors.encode(order, filter, new Object[] {page.hits().getLast().imageId()}) : null;
+            return new ImagePage(page.hits(), next, total);
+        });
+    }
+
+    private record ImageHits(List<ImagePage.ImageHit> hits, boolean more) {
+    }
+
+    /** Up to {@code limit} images with ids above {@code afterImage}, and whether more follow. */
+    private ImageHits imageHits(IndexSearcher searcher, MaskFilter filter, long afterImage, int limit)
+            throws IOException {
         Sort sort = new Sort(LongField.newSortField(MaskDocuments.IMAGE, false, SortedNumericSelector.Type.MIN),
                 LongField.newSortField(MaskDocuments.ID, false, SortedNumericSelector.Type.MIN));
-        return withSearcher(searcher -> {
-            Map<Long, List<Long>> masksByImage = new LinkedHashMap<>();
-            FieldDoc after = afterImage == null ? null
-                    : afterAll(searcher, new Object[] {afterImage, Long.MAX_VALUE});
-            boolean more = true;
-            // one image past the page tells whether there is a next page, and that every image kept is complete
-            while (more && masksByImage.size() <= limit) {
-                TopFieldDocs top = searcher.searchAfter(after, queries.all(filter), PAGE_BATCH, sort, false);
-                for (ScoreDoc hit : top.scoreDocs) {
-                    Object[] values = ((FieldDoc) hit).fields;
-                    masksByImage.computeIfAbsent((Long) values[0], image -> new ArrayList<>()).add((Long) values[1]);
-                }
-                more = top.scoreDocs.length == PAGE_BATCH;
-                after = more ? (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1] : null;
+        Map<Long, List<Long>> masksByImage = new LinkedHashMap<>();
+        FieldDoc after = afterImage < 0 ? null : afterAll(searcher, new Object[] {afterImage, Long.MAX_VALUE});
+        boolean more = true;
+        // one image past the page tells whether there is a next page, and that every image kept is complete
+        while (more && masksByImage.size() <= limit) {
+            TopFieldDocs top = searcher.searchAfter(after, queries.all(filter), PAGE_BATCH, sort, false);
+            for (ScoreDoc hit : top.scoreDocs) {
+                Object[] values = ((FieldDoc) hit).fields;
+                masksByImage.computeIfAbsent((Long) values[0], image -> new ArrayList<>()).add((Long) values[1]);
             }
-            List<ImagePage.ImageHit> hits = new ArrayList<>();
-            for (Map.Entry<Long, List<Long>> entry : masksByImage.entrySet()) {
-                if (hits.size() == limit) {
-                    break;
-                }
-                hits.add(new ImagePage.ImageHit(entry.getKey(), List.copyOf(entry.getValue())));
+            more = top.scoreDocs.length == PAGE_BATCH;
+            after = more ? (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1] : null;
+        }
+        List<ImagePage.ImageHit> hits = new ArrayList<>();
+        for (Map.Entry<Long, List<Long>> entry : masksByImage.entrySet()) {
+            if (hits.size() == limit) {
+                break;
             }
-            String next = masksByImage.size() > limit
-                    ? cursors.encode(order, filter, new Object[] {hits.getLast().imageId()}) : null;
-            return new ImagePage(hits, next, total);
-        });
+            hits.add(new ImagePage.ImageHit(entry.getKey(), List.copyOf(entry.getValue())));
+        }
+        return new ImageHits(hits, masksByImage.size() > limit);
     }
 
     /**

@@ -21,7 +21,7 @@ final class ReaderColumns {
     private final CellTable.View cells;
     private final int maxImage;
     private final int[] allCellCounts;
-    private final long allImages;
+    private final FixedBitSet allImages;
 
     private ReaderColumns(List<SegmentColumns> segments, CellTable.View cells, List<LeafReaderContext> leaves) {
         this.segments = segments;
@@ -39,7 +39,7 @@ final class ReaderColumns {
                 }
             }
         }
-        this.allImages = images.cardinality();
+        this.allImages = images;
     }
 
     SegmentColumns segment(int leafOrd) {
@@ -58,7 +58,8 @@ final class ReaderColumns {
         return allCellCounts;
     }
 
-    long allImages() {
+    /** Images with at least one mask; never modified by callers. */
+    FixedBitSet allImages() {
         return allImages;
     }
 

@@ -1,0 +1,316 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+
+/** One mask as the server describes it; pixels come from `url` (the original 0/255 PNG). */
+export interface MaskLayer {
+  id: number;
+  label: string;
+  instance: number;
+  area: number | null;
+  bbox: number[] | null;
+  color: string;
+  url: string;
+  matches: boolean;
+}
+
+interface DecodedMask {
+  on: Uint8Array;
+  fill: HTMLCanvasElement;
+  outline: HTMLCanvasElement;
+}
+
+/**
+ * An image with its mask layers, drawn in the browser: visibility, opacity, fill or outline, hover highlight, zoom
+ * and pan all happen here without a server round trip. Masks are decoded once into coloured layers.
+ */
+@customElement('mask-canvas')
+export class MaskCanvas extends LitElement {
+  @property() src = '';
+  @property({ type: Array }) masks: MaskLayer[] = [];
+  @property({ type: Number }) opacity = 0.5;
+  @property() mode: 'fill' | 'outline' = 'fill';
+
+  @state() private hidden = new Set<number>();
+  @state() private hovered: number | null = null;
+  @state() private scale = 1;
+  @state() private panX = 0;
+  @state() private panY = 0;
+  @state() private status = 'Loading…';
+
+  @query('canvas') private canvas!: HTMLCanvasElement;
+
+  private image: HTMLImageElement | null = null;
+  private decoded = new Map<number, DecodedMask>();
+  private dragFrom: { x: number; y: number; panX: number; panY: number } | null = null;
+  private loadedSrc = '';
+
+  static styles = css`
+    :host { display: flex; gap: var(--lumo-space-m); align-items: flex-start; flex-wrap: wrap; }
+    .stage { position: relative; flex: 1 1 480px; min-width: 280px; }
+    .viewport { overflow: hidden; background: #111; border-radius: var(--lumo-border-radius-m); height: min(70vh, 720px);
+      display: flex; align-items: center; justify-content: center; cursor: grab; touch-action: none; }
+    .viewport.dragging { cursor: grabbing; }
+    canvas { image-rendering: pixelated; max-width: 100%; max-height: 100%; transform-origin: center center; }
+    .toolbar { display: flex; gap: var(--lumo-space-s); align-items: center; flex-wrap: wrap; margin-bottom: var(--lumo-space-s);
+      font-size: var(--lumo-font-size-s); }
+    .status { position: absolute; inset: 40px 0 0 0; display: flex; align-items: center; justify-content: center; color: #ddd; pointer-events: none; }
+    button { font: inherit; padding: 2px 10px; border-radius: var(--lumo-border-radius-s); border: 1px solid var(--lumo-contrast-20pct);
+      background: var(--lumo-base-color); color: var(--lumo-body-text-color); cursor: pointer; }
+    button[aria-pressed='true'] { background: var(--lumo-primary-color); color: var(--lumo-primary-contrast-color); }
+    button:focus-visible, input:focus-visible { outline: 2px solid var(--lumo-primary-color); outline-offset: 1px; }
+    .layers { flex: 0 1 340px; min-width: 260px; max-height: min(76vh, 780px); overflow: auto; font-size: var(--lumo-font-size-s); }
+    table { border-collapse: collapse; width: 100%; }
+    th { text-align: left; font-weight: 600; color: var(--lumo-secondary-text-color); position: sticky; top: 0; background: var(--lumo-base-color); }
+    td, th { padding: 3px 6px; border-bottom: 1px solid var(--lumo-contrast-10pct); white-space: nowrap; }
+    tr.hovered td { background: var(--lumo-primary-color-10pct); }
+    .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 3px; vertical-align: middle; }
+    .match { color: var(--lumo-success-text-color); }
+    .nomatch { color: var(--lumo-tertiary-text-color); }
+  `;
+
+  render() {
+    const transform = `translate(${this.panX}px, ${this.panY}px) scale(${this.scale})`;
+    return html`
+      <div class="stage">
+        <div class="toolbar" role="toolbar" aria-label="Mask display">
+          <label>Opacity <input type="range" min="0" max="1" step="0.05" .value=${String(this.opacity)}
+            aria-label="Mask opacity" @input=${(e: Event) => this.setOpacity(e)} /></label>
+          <button aria-pressed=${this.mode === 'fill'} @click=${() => this.setMode('fill')}>Fill</button>
+          <button aria-pressed=${this.mode === 'outline'} @click=${() => this.setMode('outline')}>Outline</button>
+          <button @click=${() => this.zoom(1.25)} aria-label="Zoom in">+</button>
+          <button @click=${() => this.zoom(0.8)} aria-label="Zoom out">−</button>
+          <button @click=${this.resetView}>Fit</button>
+        </div>
+        <div class="viewport ${this.dragFrom ? 'dragging' : ''}" @wheel=${this.onWheel} @pointerdown=${this.onPointerDown}
+             @pointermove=${this.onPointerMove} @pointerup=${this.onPointerUp} @pointerleave=${this.onPointerLeave}>
+          <canvas style="transform: ${transform}" role="img" aria-label="Image with its masks"></canvas>
+        </div>
+        ${this.status ? html`<div class="status">${this.status}</div>` : nothing}
+      </div>
+      <div class="layers">
+        <table aria-label="Masks of this image">
+          <thead><tr><th><input type="checkbox" aria-label="Show all masks" .checked=${this.hidden.size === 0}
+            @change=${(e: Event) => this.showAll((e.target as HTMLInputElement).checked)} /></th>
+            <th>Label</th><th>#</th><th>Area</th><th>BBox</th><th>Filter</th></tr></thead>
+          <tbody>
+            ${this.masks.map(mask => html`
+              <tr class=${this.hovered === mask.id ? 'hovered' : ''} data-mask=${mask.id}
+                  @mouseenter=${() => this.hover(mask.id)} @mouseleave=${() => this.hover(null)}>
+                <td><input type="checkbox" .checked=${!this.hidden.has(mask.id)} aria-label="Show ${mask.label} ${mask.instance}"
+                  @change=${(e: Event) => this.toggle(mask.id, (e.target as HTMLInputElement).checked)} /></td>
+                <td><span class="swatch" style="background:${mask.color}"></span> ${mask.label}</td>
+                <td>${mask.instance}</td>
+                <td>${mask.area ?? '…'}</td>
+                <td>${mask.bbox ? mask.bbox.join(',') : '…'}</td>
+                <td class=${mask.matches ? 'match' : 'nomatch'}>${mask.matches ? 'matches' : '—'}</td>
+              </tr>`)}
+          </tbody>
+        </table>
+      </div>
+    `;
+  }
+
+  updated(changed: Map<string, unknown>) {
+    if ((changed.has('src') || changed.has('masks')) && (this.src !== this.loadedSrc || changed.has('masks'))) {
+      this.load();
+    } else {
+      this.draw();
+    }
+  }
+
+  /** Visible mask ids, for tests and for the server when it asks. */
+  visibleMasks(): number[] {
+    return this.masks.filter(m => !this.hidden.has(m.id)).map(m => m.id);
+  }
+
+  private async load() {
+    this.loadedSrc = this.src;
+    this.status = 'Loading…';
+    this.decoded.clear();
+    this.hidden = new Set();
+    try {
+      this.image = await loadImage(this.src);
+      const width = this.image.naturalWidth;
+      const height = this.image.naturalHeight;
+      const results = await Promise.all(this.masks.map(async mask => {
+        const pixels = await loadImage(mask.url);
+        return [mask.id, decode(pixels, width, height, mask.color)] as const;
+      }));
+      results.forEach(([id, layer]) => this.decoded.set(id, layer));
+      this.status = '';
+      this.draw();
+      this.dispatchEvent(new CustomEvent('layers-ready', { detail: { masks: this.decoded.size }, bubbles: true, composed: true }));
+    } catch (error) {
+      this.status = 'The image or a mask could not be loaded.';
+    }
+  }
+
+  private draw() {
+    if (!this.image || !this.canvas) {
+      return;
+    }
+    const width = this.image.naturalWidth;
+    const height = this.image.naturalHeight;
+    if (this.canvas.width !== width || this.canvas.height !== height) {
+      this.canvas.width = width;
+      this.canvas.height = height;
+    }
+    const context = this.canvas.getContext('2d')!;
+    context.globalAlpha = 1;
+    context.drawImage(this.image, 0, 0);
+    for (const mask of this.masks) {
+      const layer = this.decoded.get(mask.id);
+      if (!layer || this.hidden.has(mask.id)) {
+        continue;
+      }
+      const highlighted = this.hovered === mask.id;
+      context.globalAlpha = highlighted ? Math.min(1, this.opacity + 0.35) : this.opacity;
+      context.drawImage(this.mode === 'fill' && !highlighted ? layer.fill : layer.outline, 0, 0);
+      if (highlighted && this.mode === 'fill') {
+        context.globalAlpha = Math.max(0.3, this.opacity);
+        context.drawImage(layer.fill, 0, 0);
+      }
+    }
+    context.globalAlpha = 1;
+  }
+
+  private setOpacity(event: Event) {
+    this.opacity = Number((event.target as HTMLInputElement).value);
+  }
+
+  private setMode(mode: 'fill' | 'outline') {
+    this.mode = mode;
+  }
+
+  private toggle(id: number, visible: boolean) {
+    const hidden = new Set(this.hidden);
+    visible ? hidden.delete(id) : hidden.add(id);
+    this.hidden = hidden;
+  }
+
+  private showAll(visible: boolean) {
+    this.hidden = visible ? new Set() : new Set(this.masks.map(m => m.id));
+  }
+
+  private hover(id: number | null) {
+    if (this.hovered !== id) {
+      this.hovered = id;
+      this.dispatchEvent(new CustomEvent('mask-hover', { detail: { id }, bubbles: true, composed: true }));
+    }
+  }
+
+  private zoom(factor: number) {
+    this.scale = Math.min(16, Math.max(0.25, this.scale * factor));
+  }
+
+  private resetView() {
+    this.scale = 1;
+    this.panX = 0;
+    this.panY = 0;
+  }
+
+  private onWheel(event: WheelEvent) {
+    event.preventDefault();
+    this.zoom(event.deltaY < 0 ? 1.15 : 1 / 1.15);
+  }
+
+  private onPointerDown(event: PointerEvent) {
+    this.dragFrom = { x: event.clientX, y: event.clientY, panX: this.panX, panY: this.panY };
+    (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
+  }
+
+  private onPointerUp() {
+    this.dragFrom = null;
+  }
+
+  private onPointerLeave() {
+    this.dragFrom = null;
+    this.hover(null);
+  }
+
+  private onPointerMove(event: PointerEvent) {
+    if (this.dragFrom) {
+      this.panX = this.dragFrom.panX + event.clientX - this.dragFrom.x;
+      this.panY = this.dragFrom.panY + event.clientY - this.dragFrom.y;
+      return;
+    }
+    if (!this.image) {
+      return;
+    }
+    const box = this.canvas.getBoundingClientRect();
+    const x = Math.floor((event.clientX - box.left) / box.width * this.image.naturalWidth);
+    const y = Math.floor((event.clientY - box.top) / box.height * this.image.naturalHeight);
+    this.hover(this.maskAt(x, y));
+  }
+
+  /** The smallest visible mask under a pixel, so small structures win over the large ones around them. */
+  private maskAt(x: number, y: number): number | null {
+    if (!this.image || x < 0 || y < 0 || x >= this.image.naturalWidth || y >= this.image.naturalHeight) {
+      return null;
+    }
+    let best: MaskLayer | null = null;
+    for (const mask of this.masks) {
+      const layer = this.decoded.get(mask.id);
+      if (layer && !this.hidden.has(mask.id) && layer.on[y * this.image.naturalWidth + x]
+          && (best === null || (mask.area ?? 0) < (best.area ?? 0))) {
+        best = mask;
+      }
+    }
+    return best ? best.id : null;
+  }
+}
+
+function loadImage(url: string): Promise<HTMLImageElement> {
+  return new Promise((resolve, reject) => {
+    const image = new Image();
+    image.onload = () => resolve(image);
+    image.onerror = () => reject(new Error(url));
+    image.src = url;
+  });
+}
+
+/** Turns a 0/255 mask PNG into which pixels are on, a filled layer and an outline layer in the mask's colour. */
+function decode(pixels: HTMLImageElement, width: number, height: number, color: string): DecodedMask {
+  const scratch = document.createElement('canvas');
+  scratch.width = width;
+  scratch.height = height;
+  const context = scratch.getContext('2d', { willReadFrequently: true })!;
+  context.drawImage(pixels, 0, 0, width, height);
+  const source = context.getImageData(0, 0, width, height).data;
+  const on = new Uint8Array(width * height);
+  for (let i = 0; i < on.length; i++) {
+    on[i] = source[i * 4] > 127 ? 1 : 0;
+  }
+  const [r, g, b] = rgb(color);
+  const fill = layer(width, height, (x, y) => on[y * width + x] === 1, r, g, b);
+  const outline = layer(width, height, (x, y) => on[y * width + x] === 1 && (
+    x === 0 || y === 0 || x === width - 1 || y === height - 1
+    || !on[y * width + x - 1] || !on[y * width + x + 1] || !on[(y - 1) * width + x] || !on[(y + 1) * width + x]), r, g, b);
+  return { on, fill, outline };
+}
+
+function layer(width: number, height: number, test: (x: number, y: number) => boolean, r: number, g: number, b: number) {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d')!;
+  const image = context.createImageData(width, height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (test(x, y)) {
+        const i = (y * width + x) * 4;
+        image.data[i] = r;
+        image.data[i + 1] = g;
+        image.data[i + 2] = b;
+        image.data[i + 3] = 255;
+      }
+    }
+  }
+  context.putImageData(image, 0, 0);
+  return canvas;
+}
+
+function rgb(hex: string): [number, number, number] {
+  const value = parseInt(hex.replace('#', ''), 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+}

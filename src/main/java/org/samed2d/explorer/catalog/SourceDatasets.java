@@ -1,0 +1,57 @@
+package org.samed2d.explorer.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * The licence and citation table of the release's source datasets ({@code catalog/sources.csv}, shipped with the
+ * app): what we could confirm of each, "unknown" where nothing was.
+ */
+@Service
+public class SourceDatasets {
+
+    private static final String RESOURCE = "/catalog/sources.csv";
+    private final Map<String, SourceDataset> byName = new LinkedHashMap<>();
+
+    SourceDatasets() {
+        CsvMapper mapper = new CsvMapper();
+        try (InputStream in = SourceDatasets.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the application");
+            }
+            MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class)
+                    .with(CsvSchema.emptySchema().withHeader()).readValues(in);
+            while (rows.hasNext()) {
+                Map<String, String> row = rows.next();
+                String name = row.get("release_name");
+                byName.put(name, new SourceDataset(name, blank(row.get("full_name")),
+                        orUnknown(row.get("licence")), orUnknown(row.get("redistributable")),
+                        blank(row.get("homepage")), blank(row.get("citation")), blank(row.get("doi"))));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    /** What is known of a dataset by its name in the release, if it is in the table. */
+    public Optional<SourceDataset> of(String releaseName) {
+        return Optional.ofNullable(byName.get(releaseName));
+    }
+
+    private static @Nullable String blank(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String orUnknown(@Nullable String value) {
+        return value == null || value.isBlank() ? "unknown" : value;
+    }
+}
