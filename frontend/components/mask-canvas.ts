@@ -30,7 +30,7 @@ export class MaskCanvas extends LitElement {
   @property({ type: Number }) opacity = 0.5;
   @property() mode: 'fill' | 'outline' = 'fill';
 
-  @state() private hidden = new Set<number>();
+  @state() private hiddenMasks = new Set<number>();
   @state() private hovered: number | null = null;
   @state() private scale = 1;
   @state() private panX = 0;
@@ -50,7 +50,7 @@ export class MaskCanvas extends LitElement {
     .viewport { overflow: hidden; background: #111; border-radius: var(--lumo-border-radius-m); height: min(70vh, 720px);
       display: flex; align-items: center; justify-content: center; cursor: grab; touch-action: none; }
     .viewport.dragging { cursor: grabbing; }
-    canvas { image-rendering: pixelated; max-width: 100%; max-height: 100%; transform-origin: center center; }
+    canvas { image-rendering: pixelated; width: 100%; height: 100%; object-fit: contain; transform-origin: center center; }
     .toolbar { display: flex; gap: var(--lumo-space-s); align-items: center; flex-wrap: wrap; margin-bottom: var(--lumo-space-s);
       font-size: var(--lumo-font-size-s); }
     .status { position: absolute; inset: 40px 0 0 0; display: flex; align-items: center; justify-content: center; color: #ddd; pointer-events: none; }
@@ -58,7 +58,7 @@ export class MaskCanvas extends LitElement {
       background: var(--lumo-base-color); color: var(--lumo-body-text-color); cursor: pointer; }
     button[aria-pressed='true'] { background: var(--lumo-primary-color); color: var(--lumo-primary-contrast-color); }
     button:focus-visible, input:focus-visible { outline: 2px solid var(--lumo-primary-color); outline-offset: 1px; }
-    .layers { flex: 0 1 340px; min-width: 260px; max-height: min(76vh, 780px); overflow: auto; font-size: var(--lumo-font-size-s); }
+    .layers { flex: 0 1 430px; min-width: 260px; max-height: min(76vh, 780px); overflow: auto; font-size: var(--lumo-font-size-s); }
     table { border-collapse: collapse; width: 100%; }
     th { text-align: left; font-weight: 600; color: var(--lumo-secondary-text-color); position: sticky; top: 0; background: var(--lumo-base-color); }
     td, th { padding: 3px 6px; border-bottom: 1px solid var(--lumo-contrast-10pct); white-space: nowrap; }
@@ -89,14 +89,14 @@ export class MaskCanvas extends LitElement {
       </div>
       <div class="layers">
         <table aria-label="Masks of this image">
-          <thead><tr><th><input type="checkbox" aria-label="Show all masks" .checked=${this.hidden.size === 0}
+          <thead><tr><th><input type="checkbox" aria-label="Show all masks" .checked=${this.hiddenMasks.size === 0}
             @change=${(e: Event) => this.showAll((e.target as HTMLInputElement).checked)} /></th>
             <th>Label</th><th>#</th><th>Area</th><th>BBox</th><th>Filter</th></tr></thead>
           <tbody>
             ${this.masks.map(mask => html`
               <tr class=${this.hovered === mask.id ? 'hovered' : ''} data-mask=${mask.id}
                   @mouseenter=${() => this.hover(mask.id)} @mouseleave=${() => this.hover(null)}>
-                <td><input type="checkbox" .checked=${!this.hidden.has(mask.id)} aria-label="Show ${mask.label} ${mask.instance}"
+                <td><input type="checkbox" .checked=${!this.hiddenMasks.has(mask.id)} aria-label="Show ${mask.label} ${mask.instance}"
                   @change=${(e: Event) => this.toggle(mask.id, (e.target as HTMLInputElement).checked)} /></td>
                 <td><span class="swatch" style="background:${mask.color}"></span> ${mask.label}</td>
                 <td>${mask.instance}</td>
@@ -120,14 +120,14 @@ export class MaskCanvas extends LitElement {
 
   /** Visible mask ids, for tests and for the server when it asks. */
   visibleMasks(): number[] {
-    return this.masks.filter(m => !this.hidden.has(m.id)).map(m => m.id);
+    return this.masks.filter(m => !this.hiddenMasks.has(m.id)).map(m => m.id);
   }
 
   private async load() {
     this.loadedSrc = this.src;
     this.status = 'Loading…';
     this.decoded.clear();
-    this.hidden = new Set();
+    this.hiddenMasks = new Set();
     try {
       this.image = await loadImage(this.src);
       const width = this.image.naturalWidth;
@@ -160,7 +160,7 @@ export class MaskCanvas extends LitElement {
     context.drawImage(this.image, 0, 0);
     for (const mask of this.masks) {
       const layer = this.decoded.get(mask.id);
-      if (!layer || this.hidden.has(mask.id)) {
+      if (!layer || this.hiddenMasks.has(mask.id)) {
         continue;
       }
       const highlighted = this.hovered === mask.id;
@@ -183,13 +183,13 @@ export class MaskCanvas extends LitElement {
   }
 
   private toggle(id: number, visible: boolean) {
-    const hidden = new Set(this.hidden);
+    const hidden = new Set(this.hiddenMasks);
     visible ? hidden.delete(id) : hidden.add(id);
-    this.hidden = hidden;
+    this.hiddenMasks = hidden;
   }
 
   private showAll(visible: boolean) {
-    this.hidden = visible ? new Set() : new Set(this.masks.map(m => m.id));
+    this.hiddenMasks = visible ? new Set() : new Set(this.masks.map(m => m.id));
   }
 
   private hover(id: number | null) {
@@ -237,9 +237,15 @@ export class MaskCanvas extends LitElement {
     if (!this.image) {
       return;
     }
+    // the canvas box is letterboxed (object-fit: contain): find where the image itself is drawn in it
     const box = this.canvas.getBoundingClientRect();
-    const x = Math.floor((event.clientX - box.left) / box.width * this.image.naturalWidth);
-    const y = Math.floor((event.clientY - box.top) / box.height * this.image.naturalHeight);
+    const width = this.image.naturalWidth;
+    const height = this.image.naturalHeight;
+    const fit = Math.min(box.width / width, box.height / height);
+    const left = box.left + (box.width - width * fit) / 2;
+    const top = box.top + (box.height - height * fit) / 2;
+    const x = Math.floor((event.clientX - left) / fit);
+    const y = Math.floor((event.clientY - top) / fit);
     this.hover(this.maskAt(x, y));
   }
 
@@ -251,7 +257,7 @@ export class MaskCanvas extends LitElement {
     let best: MaskLayer | null = null;
     for (const mask of this.masks) {
       const layer = this.decoded.get(mask.id);
-      if (layer && !this.hidden.has(mask.id) && layer.on[y * this.image.naturalWidth + x]
+      if (layer && !this.hiddenMasks.has(mask.id) && layer.on[y * this.image.naturalWidth + x]
           && (best === null || (mask.area ?? 0) < (best.area ?? 0))) {
         best = mask;
       }

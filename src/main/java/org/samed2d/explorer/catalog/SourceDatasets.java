@@ -3,14 +3,15 @@ package org.samed2d.explorer.catalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.MappingIterator;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvSchema;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * The licence and citation table of the release's source datasets ({@code catalog/sources.csv}, shipped with the
@@ -23,15 +24,12 @@ public class SourceDatasets {
     private final Map<String, SourceDataset> byName = new LinkedHashMap<>();
 
     SourceDatasets() {
-        CsvMapper mapper = new CsvMapper();
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
         try (InputStream in = SourceDatasets.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the application");
             }
-            MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class)
-                    .with(CsvSchema.emptySchema().withHeader()).readValues(in);
-            while (rows.hasNext()) {
-                Map<String, String> row = rows.next();
+            for (CSVRecord row : CSVParser.parse(in, StandardCharsets.UTF_8, format)) {
                 String name = row.get("release_name");
                 byName.put(name, new SourceDataset(name, blank(row.get("full_name")),
                         orUnknown(row.get("licence")), orUnknown(row.get("redistributable")),

@@ -220,6 +220,14 @@ public final class MaskSearch implements AutoCloseable {
         });
     }
 
+    /** The ids of this image's masks that match the filter. */
+    public List<Long> matchingMasks(MaskFilter filter, long imageId) {
+        return withSearcher(searcher -> {
+            List<ImagePage.ImageHit> hits = imageHits(searcher, filter, imageId - 1, 1).hits();
+            return hits.isEmpty() || hits.getFirst().imageId() != imageId ? List.<Long>of() : hits.getFirst().maskIds();
+        });
+    }
+
     /** The next (or previous) image id after {@code imageId} with a matching mask, or -1 when there is none. */
     public long neighbourImage(MaskFilter filter, long imageId, boolean forward) {
         return withSearcher(searcher -> {

@@ -85,6 +85,21 @@ public class SearchService {
         return engine().images(filter, limit, cursor);
     }
 
+    /** Matching images at positions {@code [offset, offset + limit)} in image-id order (for scrolling grids). */
+    public List<ImagePage.ImageHit> imagesAt(MaskFilter filter, long offset, int limit) {
+        return engine().imagesAt(filter, offset, limit);
+    }
+
+    /** The next or previous image with a matching mask, by image id; -1 when there is none. */
+    public long neighbourImage(MaskFilter filter, long imageId, boolean forward) {
+        return engine().neighbourImage(filter, imageId, forward);
+    }
+
+    /** The ids of this image's masks that match the filter. */
+    public List<Long> matchingMasks(MaskFilter filter, long imageId) {
+        return engine().matchingMasks(filter, imageId);
+    }
+
     /** Applies every catalog change the index has not seen yet and makes it searchable; returns when done. */
     public void catchUp() {
         synchronized (writing) {

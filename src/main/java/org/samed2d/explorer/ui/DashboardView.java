@@ -16,11 +16,12 @@ import java.util.Map;
 import org.samed2d.explorer.catalog.CatalogService;
 import org.samed2d.explorer.catalog.CatalogStats;
 import org.samed2d.explorer.ingest.IngestService;
+import org.samed2d.explorer.search.SearchService;
 import org.samed2d.explorer.shared.Progress;
 
-/** The start page: the catalog's figures and any ingest in progress, refreshed while the page is open. */
-@Route("")
-@PageTitle("SA-Med2D Explorer")
+/** The status page: the catalog's figures and any ingest or index build in progress, refreshed while open. */
+@Route(value = "status", layout = MainLayout.class)
+@PageTitle("Status · SA-Med2D Explorer")
 class DashboardView extends VerticalLayout {
 
     private static final int REFRESH_MILLIS = 1000;
@@ -32,11 +33,13 @@ class DashboardView extends VerticalLayout {
             "The catalog is empty. Ingest a release with: java -jar sa-med2d-explorer.jar ingest PATH");
     private final CatalogService catalog;
     private final IngestService ingest;
+    private final SearchService search;
     private @org.jspecify.annotations.Nullable Registration pollRegistration;
 
-    DashboardView(CatalogService catalog, IngestService ingest) {
+    DashboardView(CatalogService catalog, IngestService ingest, SearchService search) {
         this.catalog = catalog;
         this.ingest = ingest;
+        this.search = search;
         setPadding(true);
         setSpacing(true);
         setMaxWidth("72rem");
@@ -57,7 +60,7 @@ class DashboardView extends VerticalLayout {
         progressBar.setWidth("32rem");
         progressBar.setVisible(false);
         progressText.setVisible(false);
-        add(new H1("SA-Med2D Explorer"),
+        add(new H1("Status"),
                 new Paragraph("The SA-Med2D-20M medical segmentation dataset: images and masks by modality, anatomy "
                         + "and source."),
                 cards, progressText, progressBar, emptyState);
@@ -85,13 +88,14 @@ class DashboardView extends VerticalLayout {
         show("Datasets", stats.datasets());
         show("Modalities", stats.modalities());
         show("Labels", stats.labels());
-        Progress progress = ingest.status();
+        Progress progress = ingest.status().running() ? ingest.status() : search.status();
         boolean running = progress.running();
         progressBar.setVisible(running);
         progressText.setVisible(running || stats.masksWithoutGeometry() > 0);
         if (running) {
             progressBar.setValue(progress.fraction());
-            progressText.setText("Ingest in progress: " + progress.line("masks"));
+            progressText.setText((progress.phase().startsWith("index") ? "Search index: " : "Ingest in progress: ")
+                    + progress.line("masks"));
         } else if (stats.masksWithoutGeometry() > 0) {
             progressText.setText("%,d masks wait for their geometry to be measured".formatted(stats.masksWithoutGeometry()));
         }

@@ -1,0 +1,37 @@
+package org.samed2d.explorer.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import java.util.Map;
+
+/** Counts as horizontal bars in plain HTML and CSS, largest first, readable by screen readers as a list. */
+class BarChart extends Div {
+
+    BarChart(String title, Map<String, Long> counts, int limit) {
+        addClassName("bar-chart");
+        add(new H3(title));
+        Div list = new Div();
+        list.getElement().setAttribute("role", "list");
+        long largest = counts.values().stream().mapToLong(Long::longValue).max().orElse(1);
+        counts.entrySet().stream().limit(limit).forEach(entry -> {
+            Span name = new Span(entry.getKey());
+            name.addClassName("bar-name");
+            Div bar = new Div();
+            bar.addClassName("bar");
+            bar.getStyle().set("width", Math.max(1, 100.0 * entry.getValue() / Math.max(1, largest)) + "%");
+            Div track = new Div(bar);
+            track.addClassName("bar-track");
+            Span value = new Span("%,d".formatted(entry.getValue()));
+            value.addClassName("bar-value");
+            Div row = new Div(name, track, value);
+            row.addClassName("bar-row");
+            row.getElement().setAttribute("role", "listitem");
+            list.add(row);
+        });
+        if (counts.size() > limit) {
+            list.add(new Span("… and %,d more".formatted(counts.size() - limit)));
+        }
+        add(list);
+    }
+}

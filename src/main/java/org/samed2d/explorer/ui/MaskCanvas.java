@@ -1,0 +1,26 @@
+package org.samed2d.explorer.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The browser-side image canvas ({@code frontend/components/mask-canvas.ts}): it draws the image and its mask
+ * layers itself, so visibility, opacity, fill/outline, hover, zoom and pan need no server round trip.
+ */
+@Tag("mask-canvas")
+@JsModule("./components/mask-canvas.ts")
+class MaskCanvas extends Component {
+
+    /** One mask layer; {@code url} serves the original mask PNG, {@code color} is its label's colour. */
+    record Layer(long id, String label, int instance, @Nullable Long area, @Nullable List<Integer> bbox, String color,
+                 String url, boolean matches) {
+    }
+
+    void show(String imageUrl, List<Layer> layers) {
+        getElement().setProperty("src", imageUrl);
+        getElement().setPropertyList("masks", layers);
+    }
+}

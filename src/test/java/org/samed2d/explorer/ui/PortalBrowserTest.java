@@ -1,0 +1,160 @@
+package org.samed2d.explorer.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.samed2d.explorer.CatalogTestSupport;
+import org.samed2d.explorer.ExplorerTest;
+import org.samed2d.explorer.SampleData;
+import org.samed2d.explorer.cli.CommandLine;
+import org.samed2d.explorer.ingest.IngestService;
+import org.samed2d.explorer.search.SearchService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The main journeys in Debian's Chromium, on the real sample plus a small generated release (for slices to step
+ * through): filtering with live counts and the URL, reloading a URL, the image view, a dataset page.
+ */
+@ExplorerTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PortalBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IngestService ingest;
+    @Autowired
+    SearchService search;
+    @Autowired
+    JdbcClient jdbc;
+
+    Chromium chromium;
+    long sampleMasks;
+
+    @BeforeAll
+    void catalog() throws Exception {
+        new CatalogTestSupport(jdbc).empty();
+        Path generated = Path.of(System.getProperty("java.io.tmpdir"), "portal-release");
+        if (!Files.isDirectory(generated.resolve("SAMed2Dv1"))) {
+            org.assertj.core.api.Assertions.assertThat(CommandLine.run(new String[] {"generate", "--images", "60",
+                    "--out", generated.toString(), "--seed", "3"}, System.out, System.err)).isZero();
+        }
+        ingest.ingest(SampleData.mini());
+        ingest.ingest(generated);
+        search.rebuild();
+        sampleMasks = jdbc.sql("select count(*) from mask").query(Long.class).single();
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        chromium.close();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    @Test
+    void filtering_updates_counts_tiles_and_the_url_and_a_reload_restores_it() {
+        Page page = chromium.newPage(1400, 900);
+        page.navigate(url("/"));
+        Locator totals = page.locator("#totals");
+        assertThat(totals).hasText(Pattern.compile("^%,d masks on \\d+ images$".formatted(sampleMasks)));
+        assertThat(page.locator(".tile").first()).isVisible();
+
+        page.locator("#facet-dataset").getByText(Pattern.compile("^AMOS2022 ")).click();
+        assertThat(page).hasURL(Pattern.compile("dataset=AMOS2022"));
+        assertThat(totals).hasText(Pattern.compile("^[\\d,]+ masks on [\\d,]+ images, of %,d masks".formatted(sampleMasks)));
+        String amosOnly = totals.textContent();
+
+        page.locator("#facet-label").getByText(Pattern.compile("^liver ")).click();
+        assertThat(page).hasURL(Pattern.compile("dataset=AMOS2022.*label=liver|label=liver.*dataset=AMOS2022"));
+        assertThat(totals).not().hasText(amosOnly);
+        String liverInAmos = totals.textContent();
+        assertThat(page.locator(".chip")).hasCount(2);
+        Chromium.screenshot(page, "explore-filtered");
+        for (Locator tile : page.locator(".tile-title").all()) {
+            assertThat(tile).hasText("AMOS2022");
+        }
+
+        page.reload();
+        assertThat(totals).hasText(liverInAmos);
+        assertThat(page.locator("#facet-label vaadin-checkbox[checked]")).hasCount(1);
+
+        page.goBack();
+        assertThat(totals).hasText(amosOnly);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Clear all")).click();
+        assertThat(totals).hasText(Pattern.compile("^%,d masks on".formatted(sampleMasks)));
+
+        page.navigate(url("/?dataset=Nope"));
+        assertThat(page.getByText("No mask matches")).isVisible();
+        Chromium.screenshot(page, "explore-empty");
+        org.assertj.core.api.Assertions.assertThat(chromium.consoleErrors).isEmpty();
+    }
+
+    @Test
+    void the_image_view_draws_masks_that_can_be_toggled_and_steps_through_slices() {
+        Page page = chromium.newPage(1400, 1000);
+        page.navigate(url("/?q=case%2000000%20AMOS2022&sort=dataset"));
+        page.locator(".tile").first().click();
+        assertThat(page).hasURL(Pattern.compile("/image/\\d+"));
+        Locator canvas = page.locator("mask-canvas");
+        Locator rows = canvas.locator("tbody tr");
+        assertThat(rows.first()).isVisible();
+        page.waitForFunction("() => document.querySelector('mask-canvas').shadowRoot.querySelector('.status') === null");
+
+        Locator firstToggle = rows.first().locator("input[type=checkbox]");
+        firstToggle.uncheck();
+        org.assertj.core.api.Assertions.assertThat((Integer) page.evaluate(
+                "() => document.querySelector('mask-canvas').visibleMasks().length"))
+                .isEqualTo(rows.count() - 1);
+        firstToggle.check();
+        canvas.locator("input[type=range]").fill("0.9");
+        canvas.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Outline")).click();
+        assertThat(canvas.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Outline")))
+                .hasAttribute("aria-pressed", "true");
+        Chromium.screenshot(page, "image-view");
+
+        String before = page.url();
+        Locator next = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next slice"));
+        assertThat(next).isEnabled();
+        next.click();
+        assertThat(page).not().hasURL(before);
+        assertThat(page.locator(".image-facts")).containsText("case case_00000");
+        page.keyboard().press("ArrowLeft");
+        assertThat(page).hasURL(before);
+        org.assertj.core.api.Assertions.assertThat(chromium.consoleErrors).isEmpty();
+    }
+
+    @Test
+    void a_missing_image_and_a_dataset_page_are_designed() {
+        Page page = chromium.newPage(1280, 900);
+        page.navigate(url("/image/99999999"));
+        assertThat(page.getByText("No image with id 99999999")).isVisible();
+
+        page.navigate(url("/datasets"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Totalsegmentator_dataset")).click();
+        assertThat(page).hasURL(Pattern.compile("/datasets/Totalsegmentator_dataset$"));
+        assertThat(page.getByText("Masks by label")).isVisible();
+        assertThat(page.getByText(Pattern.compile("Licence: CC BY 4.0"))).isVisible();
+        Chromium.screenshot(page, "dataset");
+        String[] figures = page.locator(".dataset-figures").textContent().split(" ");
+        page.getByText("Explore its masks").click();
+        assertThat(page).hasURL(Pattern.compile("dataset=Totalsegmentator_dataset"));
+        // "N images · M masks · L labels" on the dataset page; "M masks on N images, of ..." in explore
+        assertThat(page.locator("#totals")).hasText(Pattern.compile("^" + figures[3] + " masks on " + figures[0] + " images"));
+        org.assertj.core.api.Assertions.assertThat(chromium.consoleErrors).isEmpty();
+    }
+}
