@@ -83,23 +83,35 @@ public class CatalogLookup {
         return file("mask", id);
     }
 
+    /** Where the files of these masks are, by mask id (unknown ids are left out). */
+    public Map<Long, StoredFile> maskFiles(List<Long> ids) {
+        Map<Long, StoredFile> files = new HashMap<>();
+        jdbc.sql(FILE_COLUMNS.formatted("mask") + "where t.id = any(?)").param(ids.toArray(Long[]::new))
+                .query(rs -> {
+                    files.put(rs.getLong("id"), storedFile(rs));
+                });
+        return files;
+    }
+
+    private static final String FILE_COLUMNS = """
+            select t.id, t.path, t.byte_size, t.entry_offset, t.entry_size, t.entry_method,
+                   s.id as source_id, s.location, s.kind, s.prefix
+            from %s t join file_source s on s.id = t.source_id
+            """;
+
     private Optional<StoredFile> file(String table, long id) {
         // table is one of two constants, never user input
-        return jdbc.sql("""
-                select t.path, t.byte_size, t.entry_offset, t.entry_size, t.entry_method,
-                       s.id as source_id, s.location, s.kind, s.prefix
-                from %s t join file_source s on s.id = t.source_id where t.id = ?""".formatted(table))
-                .param(id)
-                .query((rs, row) -> {
-                    long offset = rs.getLong("entry_offset");
-                    ArchiveEntry entry = rs.wasNull() ? null
-                            : new ArchiveEntry(offset, rs.getLong("entry_size"), rs.getInt("entry_method"));
-                    FileSource source = new FileSource(rs.getInt("source_id"), rs.getString("location"),
-                            FileSource.Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)),
-                            rs.getString("prefix"));
-                    return new StoredFile(source, rs.getString("path"), new FileLocation(rs.getLong("byte_size"), entry));
-                })
-                .optional();
+        return jdbc.sql(FILE_COLUMNS.formatted(table) + "where t.id = ?").param(id)
+                .query((rs, row) -> storedFile(rs)).optional();
+    }
+
+    private static StoredFile storedFile(ResultSet rs) throws SQLException {
+        long offset = rs.getLong("entry_offset");
+        ArchiveEntry entry = rs.wasNull() ? null
+                : new ArchiveEntry(offset, rs.getLong("entry_size"), rs.getInt("entry_method"));
+        FileSource source = new FileSource(rs.getInt("source_id"), rs.getString("location"),
+                FileSource.Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)), rs.getString("prefix"));
+        return new StoredFile(source, rs.getString("path"), new FileLocation(rs.getLong("byte_size"), entry));
     }
 
     private static <T> List<T> inOrder(List<Long> ids, List<T> found, java.util.function.ToLongFunction<T> idOf) {

@@ -63,10 +63,13 @@ public class MediaService {
             return Optional.empty();
         }
         List<OverlayRenderer.Layer> layers = new ArrayList<>();
-        for (MaskRecord mask : catalog.masksOfImage(imageId)) {
-            if (key.maskIds().contains(mask.id())) {
-                catalog.maskFile(mask.id()).map(this::read)
-                        .ifPresent(bytes -> layers.add(new OverlayRenderer.Layer(bytes.bytes(), LabelColours.of(mask.label()))));
+        List<MaskRecord> drawn = catalog.masksOfImage(imageId).stream()
+                .filter(mask -> key.maskIds().contains(mask.id())).toList();
+        Map<Long, StoredFile> files = catalog.maskFiles(drawn.stream().map(MaskRecord::id).toList());
+        for (MaskRecord mask : drawn) {
+            StoredFile file = files.get(mask.id());
+            if (file != null) {
+                layers.add(new OverlayRenderer.Layer(read(file).bytes(), LabelColours.of(mask.label())));
             }
         }
         try {

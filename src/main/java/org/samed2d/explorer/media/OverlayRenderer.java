@@ -1,10 +1,11 @@
 package org.samed2d.explorer.media;
 
-import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,19 +31,58 @@ final class OverlayRenderer {
         try {
             graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             graphics.drawImage(image, 0, 0, width, height, null);
-            for (Layer layer : layers) {
-                BufferedImage mask = read(layer.png(), "mask");
-                graphics.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.45f));
-                graphics.drawImage(tint(mask, layer.colour(), false), 0, 0, width, height, null);
-                graphics.setComposite(AlphaComposite.SrcOver);
-                graphics.drawImage(tint(scaled(mask, width, height), layer.colour(), true), 0, 0, null);
-            }
         } finally {
             graphics.dispose();
+        }
+        // Masks are blended at thumbnail size: a fraction of the pixels of the full-size mask.
+        int[] pixels = ((DataBufferInt) thumbnail.getRaster().getDataBuffer()).getData();
+        for (Layer layer : layers) {
+            boolean[] on = scaledMask(read(layer.png(), "mask"), width, height);
+            blend(pixels, on, width, height, layer.colour().getRGB());
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(thumbnail, "png", out);
         return out.toByteArray();
+    }
+
+    /** Which thumbnail pixels the mask covers (nearest neighbour, so edges stay crisp). */
+    private static boolean[] scaledMask(BufferedImage mask, int width, int height) {
+        BufferedImage small = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D graphics = small.createGraphics();
+        graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        graphics.drawImage(mask, 0, 0, width, height, null);
+        graphics.dispose();
+        byte[] grey = ((DataBufferByte) small.getRaster().getDataBuffer()).getData();
+        boolean[] on = new boolean[grey.length];
+        for (int i = 0; i < grey.length; i++) {
+            on[i] = (grey[i] & 0xFF) > 127;
+        }
+        return on;
+    }
+
+    /** Fills covered pixels half-way towards the colour and paints the border pixels in it. */
+    private static void blend(int[] pixels, boolean[] on, int width, int height, int colour) {
+        int r = (colour >> 16) & 0xFF;
+        int g = (colour >> 8) & 0xFF;
+        int b = colour & 0xFF;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int i = y * width + x;
+                if (!on[i]) {
+                    continue;
+                }
+                boolean border = x == 0 || y == 0 || x == width - 1 || y == height - 1
+                        || !on[i - 1] || !on[i + 1] || !on[i - width] || !on[i + width];
+                if (border) {
+                    pixels[i] = colour & 0xFFFFFF;
+                } else {
+                    int p = pixels[i];
+                    pixels[i] = ((((p >> 16) & 0xFF) * 55 + r * 45) / 100) << 16
+                            | ((((p >> 8) & 0xFF) * 55 + g * 45) / 100) << 8
+                            | ((p & 0xFF) * 55 + b * 45) / 100;
+                }
+            }
+        }
     }
 
     private static BufferedImage read(byte[] png, String what) throws IOException {
@@ -51,39 +91,5 @@ final class OverlayRenderer {
             throw new IOException("the " + what + " is not a readable PNG");
         }
         return image;
-    }
-
-    private static BufferedImage scaled(BufferedImage mask, int width, int height) {
-        BufferedImage small = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D graphics = small.createGraphics();
-        graphics.drawImage(mask, 0, 0, width, height, null);
-        graphics.dispose();
-        return small;
-    }
-
-    /** The mask's "on" pixels (or only their border) in a colour, the rest transparent. */
-    private static BufferedImage tint(BufferedImage mask, Color colour, boolean outlineOnly) {
-        int width = mask.getWidth();
-        int height = mask.getHeight();
-        boolean[] on = new boolean[width * height];
-        var raster = mask.getRaster();
-        int[] pixel = new int[raster.getNumBands()];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                on[y * width + x] = raster.getPixel(x, y, pixel)[0] > 127;
-            }
-        }
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        int argb = colour.getRGB() | 0xFF000000;
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int i = y * width + x;
-                if (on[i] && (!outlineOnly || x == 0 || y == 0 || x == width - 1 || y == height - 1
-                        || !on[i - 1] || !on[i + 1] || !on[i - width] || !on[i + width])) {
-                    out.setRGB(x, y, argb);
-                }
-            }
-        }
-        return out;
     }
 }

@@ -1,13 +1,15 @@
 package org.samed2d.explorer.ui;
 
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,33 +20,33 @@ import org.samed2d.explorer.search.FacetDimension;
 
 /**
  * One dimension of the sidebar: its values as checkboxes with their exact counts, largest first; long lists get a
- * search field and show the top values until searched.
+ * search field and show the top values until searched. Checkboxes are kept and updated in place between clicks
+ * (only labels and order change), which keeps each click's round trip small.
  */
 class FacetGroup extends Details {
 
     private static final int SHOWN = 30;
 
     private final FacetDimension dimension;
-    private final CheckboxGroup<String> values = new CheckboxGroup<>();
+    private final Div values = new Div();
     private final TextField search = new TextField();
     private final Span more = new Span();
+    private final Map<String, Checkbox> boxes = new HashMap<>();
+    private final Consumer<Set<String>> onChange;
+    private List<String> shown = List.of();
     private Map<String, Long> counts = Map.of();
     private Set<String> chosen = Set.of();
 
     FacetGroup(FacetDimension dimension, String title, boolean searchable, Consumer<Set<String>> onChange) {
         this.dimension = dimension;
+        this.onChange = onChange;
         setSummaryText(title);
         setOpened(true);
         addClassName("facet");
-        values.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
-        values.setItemLabelGenerator(value -> "%s  (%,d)".formatted(value, counts.getOrDefault(value, 0L)));
-        values.getElement().setAttribute("aria-label", title);
+        values.addClassName("facet-values");
         values.setId("facet-" + dimension.parameter());
-        values.addValueChangeListener(event -> {
-            if (event.isFromClient()) {
-                onChange.accept(new LinkedHashSet<>(event.getValue()));
-            }
-        });
+        values.getElement().setAttribute("role", "group");
+        values.getElement().setAttribute("aria-label", title);
         search.setPlaceholder("Search " + title.toLowerCase(Locale.ROOT));
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
@@ -82,13 +84,34 @@ class FacetGroup extends Details {
                 hidden++;
             }
         }
-        values.setItems(items);
-        values.setValue(chosen);
-        more.setText(hidden > 0 ? "%,d more: search to find them".formatted(hidden) : "");
-        more.setVisible(hidden > 0);
-        if (counts.isEmpty() && chosen.isEmpty()) {
-            more.setText("no values");
-            more.setVisible(true);
+        for (String value : items) {
+            Checkbox box = boxes.computeIfAbsent(value, this::checkbox);
+            box.setLabel("%s  (%,d)".formatted(value, counts.getOrDefault(value, 0L)));
+            box.setValue(chosen.contains(value));
         }
+        if (!items.equals(shown)) {
+            values.removeAll();
+            values.add(items.stream().map(boxes::get).toArray(Component[]::new));
+            shown = List.copyOf(items);
+        }
+        more.setText(hidden > 0 ? "%,d more: search to find them".formatted(hidden)
+                : counts.isEmpty() && chosen.isEmpty() ? "no values" : "");
+        more.setVisible(!more.getText().isEmpty());
+    }
+
+    private Checkbox checkbox(String value) {
+        Checkbox box = new Checkbox();
+        box.addValueChangeListener(event -> {
+            if (event.isFromClient()) {
+                Set<String> next = new LinkedHashSet<>(chosen);
+                if (event.getValue()) {
+                    next.add(value);
+                } else {
+                    next.remove(value);
+                }
+                onChange.accept(next);
+            }
+        });
+        return box;
     }
 }
