@@ -66,6 +66,9 @@ class AreaFilter extends Details {
             bar.getElement().setAttribute("role", "button");
             bar.getElement().setAttribute("tabindex", "0");
             bar.addClickListener(click -> onChange.accept(new Bounds(bin.min(), bin.max())));
+            com.vaadin.flow.component.Shortcuts.addShortcutListener(bar,
+                    () -> onChange.accept(new Bounds(bin.min(), bin.max())), com.vaadin.flow.component.Key.ENTER)
+                    .listenOn(bar);
             histogram.add(bar);
         }
         if (bins.isEmpty()) {

@@ -72,11 +72,15 @@ class TileGrid extends Div {
             Image thumbnail = new Image(tile.thumbnailUrl(), tile.title() + ", " + tile.caption());
             thumbnail.getElement().setAttribute("loading", "lazy");
             thumbnail.getElement().setAttribute("decoding", "async");
+            // a file the catalog knows but cannot read shows as such instead of a broken image
+            thumbnail.getElement().setAttribute("onerror", "this.closest('.tile').classList.add('missing')");
             Span title = new Span(tile.title());
             title.addClassName("tile-title");
             Span caption = new Span(tile.caption());
             caption.addClassName("tile-caption");
-            Anchor link = new Anchor(tile.link(), thumbnail, title, caption);
+            Span missing = new Span("File unavailable");
+            missing.addClassName("tile-missing");
+            Anchor link = new Anchor(tile.link(), thumbnail, missing, title, caption);
             link.addClassName("tile");
             row.add(link);
         }

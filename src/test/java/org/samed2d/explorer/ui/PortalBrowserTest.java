@@ -74,6 +74,9 @@ class PortalBrowserTest {
         assertThat(totals).hasText(Pattern.compile("^%,d masks on \\d+ images$".formatted(sampleMasks)));
         assertThat(page.locator(".tile").first()).isVisible();
 
+        page.locator("#facet-modality").getByText(Pattern.compile("^ct ")).click();
+        assertThat(page).hasURL(Pattern.compile("modality=ct"));
+        assertThat(totals).hasText(Pattern.compile(", of %,d masks".formatted(sampleMasks)));
         page.locator("#facet-dataset").getByText(Pattern.compile("^AMOS2022 ")).click();
         assertThat(page).hasURL(Pattern.compile("dataset=AMOS2022"));
         assertThat(totals).hasText(Pattern.compile("^[\\d,]+ masks on [\\d,]+ images, of %,d masks".formatted(sampleMasks)));
@@ -83,7 +86,7 @@ class PortalBrowserTest {
         assertThat(page).hasURL(Pattern.compile("dataset=AMOS2022.*label=liver|label=liver.*dataset=AMOS2022"));
         assertThat(totals).not().hasText(amosOnly);
         String liverInAmos = totals.textContent();
-        assertThat(page.locator(".chip")).hasCount(2);
+        assertThat(page.locator(".chip")).hasCount(3);
         Chromium.screenshot(page, "explore-filtered");
         for (Locator tile : page.locator(".tile-title").all()) {
             assertThat(tile).hasText("AMOS2022");
@@ -95,6 +98,7 @@ class PortalBrowserTest {
 
         page.goBack();
         assertThat(totals).hasText(amosOnly);
+        assertThat(page).not().hasURL(Pattern.compile("label=liver"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Clear all")).click();
         assertThat(totals).hasText(Pattern.compile("^%,d masks on".formatted(sampleMasks)));
 
@@ -156,5 +160,31 @@ class PortalBrowserTest {
         // "N images · M masks · L labels" on the dataset page; "M masks on N images, of ..." in explore
         assertThat(page.locator("#totals")).hasText(Pattern.compile("^" + figures[3] + " masks on " + figures[0] + " images"));
         org.assertj.core.api.Assertions.assertThat(chromium.consoleErrors).isEmpty();
+    }
+
+    @Test
+    void a_file_missing_from_its_release_is_shown_as_such() throws Exception {
+        var row = jdbc.sql("""
+                select i.id, s.location || '/' || i.path as file from image i join file_source s on s.id = i.source_id
+                where s.location like '%portal-release%' order by i.id limit 1""").query().singleRow();
+        long id = ((Number) row.get("id")).longValue();
+        Path file = Path.of((String) row.get("file"));
+        Path away = file.resolveSibling(file.getFileName() + ".away");
+        Files.move(file, away);
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(url("/api/v1/images/" + id + "/png"))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(503);
+            org.assertj.core.api.Assertions.assertThat(response.body()).contains("cannot be read");
+
+            Page page = chromium.newPage(1280, 900);
+            page.navigate(url("/image/" + id));
+            assertThat(page.locator("mask-canvas .status")).hasText("The image or a mask could not be loaded.");
+            Chromium.screenshot(page, "image-missing-file");
+        } finally {
+            Files.move(away, file);
+            chromium.consoleErrors.clear(); // the browser logs the failed image request itself
+        }
     }
 }
