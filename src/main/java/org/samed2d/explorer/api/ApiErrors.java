@@ -2,6 +2,10 @@ package org.samed2d.explorer.api;
 
 import org.samed2d.explorer.media.MediaService;
 import org.samed2d.explorer.search.InvalidQueryException;
+import org.samed2d.explorer.segment.InvalidPromptException;
+import org.samed2d.explorer.segment.ModelInterfaceException;
+import org.samed2d.explorer.segment.SegmentationBusyException;
+import org.springframework.http.ResponseEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -38,6 +42,49 @@ class ApiErrors {
         problem.setTitle("Invalid parameter");
         problem.setProperty("parameter", e.getName());
         return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidPrompt(InvalidPromptException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid segmentation request");
+        problem.setProperty("parameter", e.field());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> busy(SegmentationBusyException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        problem.setTitle("Busy");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds()))).body(problem);
+    }
+
+    @ExceptionHandler
+    ProblemDetail badModel(ModelInterfaceException e) {
+        log.error("A segmentation model cannot be used: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Model unavailable");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail unreadableBody(org.springframework.http.converter.HttpMessageNotReadableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "body: not the JSON this endpoint takes (" + rootMessage(e) + ")");
+        problem.setTitle("Invalid request body");
+        problem.setProperty("parameter", "body");
+        return problem;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        int newline = message.indexOf('\n');
+        return newline > 0 ? message.substring(0, newline) : message;
     }
 
     @ExceptionHandler

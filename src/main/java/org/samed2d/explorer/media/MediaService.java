@@ -134,7 +134,7 @@ public class MediaService {
 
     /** The catalog knows the file but its bytes cannot be read (moved, deleted, damaged). */
     public static class UnreadableFileException extends UncheckedIOException {
-        UnreadableFileException(String message, IOException cause) {
+        public UnreadableFileException(String message, IOException cause) {
             super(message, cause);
         }
     }

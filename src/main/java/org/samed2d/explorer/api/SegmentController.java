@@ -1,0 +1,62 @@
+package org.samed2d.explorer.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.samed2d.explorer.segment.SegmentRequest;
+import org.samed2d.explorer.segment.SegmentResult;
+import org.samed2d.explorer.segment.SegmentService;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Prompt segmentation: a box and/or points on an image in, a mask (RLE, PNG) and its scores out. */
+@RestController
+@RequestMapping("/api/v1/segment")
+class SegmentController {
+
+    private final SegmentService segmentation;
+
+    SegmentController(SegmentService segmentation) {
+        this.segmentation = segmentation;
+    }
+
+    /** The result with the URL of its mask as PNG. */
+    record Segmented(String id, String model, long imageId, long area, int @Nullable [] bbox, double score,
+                     SegmentResult.Rle rle, String png, @Nullable Double dice, @Nullable Double iou,
+                     SegmentResult.Timing timing) {
+    }
+
+    @Operation(summary = "Segment an image from a box [x0,y0,x1,y1] and/or points {x,y,positive} in image pixels; "
+            + "'previous' refines an earlier result, 'groundTruthMaskId' adds Dice and IoU, 'model' picks a profile. "
+            + "429 with Retry-After when the server is busy.")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    Segmented segment(@RequestBody SegmentRequest request) {
+        SegmentResult result = segmentation.segment(request);
+        return new Segmented(result.id(), result.model(), result.imageId(), result.area(), result.bbox(),
+                result.score(), result.rle(), "/api/v1/segment/" + result.id() + "/png", result.dice(), result.iou(),
+                result.timing());
+    }
+
+    @Operation(summary = "The predicted mask of a result as a 0/255 PNG (kept 30 minutes after last use)")
+    @GetMapping("/{id}/png")
+    ResponseEntity<byte[]> png(@PathVariable String id) {
+        byte[] png = segmentation.png(id).orElseThrow(() -> new NotFoundException("segmentation result", id));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore()).body(png);
+    }
+
+    record Models(String defaultModel, Set<String> available) {
+    }
+
+    @Operation(summary = "The models this server can run")
+    @GetMapping("/models")
+    Models models() {
+        return new Models(segmentation.defaultModel(), segmentation.models());
+    }
+}

@@ -1,0 +1,19 @@
+package org.samed2d.explorer.segment;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A prompt on one image, in image pixels: a box, points, or both; optionally refining an earlier result and scored
+ * against a ground-truth mask of the same image.
+ *
+ * @param box {@code [x0, y0, x1, y1]}, inclusive
+ * @param previous the id of an earlier result on the same image and model, to refine
+ * @param model a model name, or null for the default
+ */
+public record SegmentRequest(long imageId, int @Nullable [] box, @Nullable List<Point> points,
+                             @Nullable String previous, @Nullable Long groundTruthMaskId, @Nullable String model) {
+
+    public record Point(double x, double y, boolean positive) {
+    }
+}

@@ -1,0 +1,247 @@
+package org.samed2d.explorer.segment;
+
+import ai.onnxruntime.OrtException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PreDestroy;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.samed2d.explorer.catalog.CatalogLookup;
+import org.samed2d.explorer.catalog.ImageRecord;
+import org.samed2d.explorer.catalog.MaskRecord;
+import org.samed2d.explorer.media.MediaService;
+import org.samed2d.explorer.media.StoredBytes;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs prompts on images. The encoder runs once per (image, model): embeddings stay in a memory cache bounded in
+ * bytes, and concurrent requests for the same image wait for one computation. Inference runs on a small worker pool
+ * with a bounded queue, so a burst gets 429 instead of starving the portal, and no request waits past the timeout.
+ */
+@Service
+public class SegmentService {
+
+    private final ModelRegistry models;
+    private final MediaService media;
+    private final CatalogLookup catalog;
+    private final SegmentationProperties properties;
+    private final Cache<EmbeddingKey, Embedding> embeddings;
+    private final Cache<String, Stored> results = Caffeine.newBuilder().maximumSize(2_000)
+            .expireAfterAccess(Duration.ofMinutes(30)).build();
+    private final ThreadPoolExecutor workers;
+
+    private record EmbeddingKey(String model, long imageId) {
+    }
+
+    private record Embedding(float[] values, int width, int height) {
+    }
+
+    private record Stored(SegmentResult result, BinaryMask mask, float[] lowRes) {
+    }
+
+    SegmentService(ModelRegistry models, MediaService media, CatalogLookup catalog, SegmentationProperties properties) {
+        this.models = models;
+        this.media = media;
+        this.catalog = catalog;
+        this.properties = properties;
+        this.embeddings = Caffeine.newBuilder().maximumWeight(properties.cacheBytes())
+                .weigher((EmbeddingKey key, Embedding value) -> value.values().length * Float.BYTES + 64).build();
+        this.workers = new ThreadPoolExecutor(properties.workers(), properties.workers(), 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, properties.queue())),
+                Thread.ofPlatform().daemon().name("segment-", 0).factory());
+    }
+
+    public Set<String> models() {
+        return models.names();
+    }
+
+    public String defaultModel() {
+        return properties.defaultModel();
+    }
+
+    /** Runs the prompt; throws {@link InvalidPromptException} for bad input, {@link SegmentationBusyException} when full. */
+    public SegmentResult segment(SegmentRequest request) {
+        Future<SegmentResult> running;
+        try {
+            running = workers.submit(() -> run(request));
+        } catch (RejectedExecutionException e) {
+            throw new SegmentationBusyException("every segmentation worker is busy and " + properties.queue()
+                    + " requests already wait", Duration.ofSeconds(2));
+        }
+        try {
+            return running.get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            running.cancel(true);
+            throw new SegmentationBusyException("the request took longer than " + properties.timeout().toSeconds()
+                    + " s", Duration.ofSeconds(5));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("segmentation failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The predicted mask of an earlier result as a 0/255 PNG, while the result is kept (30 minutes unused). */
+    public Optional<byte[]> png(String resultId) {
+        return Optional.ofNullable(results.getIfPresent(resultId)).map(stored -> stored.mask().png());
+    }
+
+    private SegmentResult run(SegmentRequest request) throws OrtException, IOException {
+        String modelName = request.model() == null ? properties.defaultModel() : request.model();
+        PromptModel model = models.get(modelName);
+        ImageRecord image = catalog.image(request.imageId())
+                .orElseThrow(() -> new InvalidPromptException("imageId", "no image with id " + request.imageId()));
+        Prompt prompt = Prompt.of(request, image.width(), image.height(), model.profile());
+        Stored previous = previous(request, modelName);
+        BinaryMask truth = groundTruth(request);
+
+        AtomicBoolean computed = new AtomicBoolean();
+        long encodeStart = System.nanoTime();
+        Embedding embedding = embeddings.get(new EmbeddingKey(modelName, image.id()), key -> {
+            computed.set(true);
+            return embed(model, image.id());
+        });
+        long encoderMs = computed.get() ? (System.nanoTime() - encodeStart) / 1_000_000 : 0;
+
+        long decodeStart = System.nanoTime();
+        PromptModel.Decoded decoded = model.decode(embedding.values(), prompt.coords(), prompt.labels(),
+                previous == null ? null : previous.lowRes(), embedding.width(), embedding.height());
+        long decoderMs = (System.nanoTime() - decodeStart) / 1_000_000;
+
+        BinaryMask mask = BinaryMask.ofLogits(decoded.logits(), embedding.width(), embedding.height());
+        double[] overlap = truth == null ? null : mask.diceAndIou(truth);
+        String id = UUID.randomUUID().toString();
+        SegmentResult result = new SegmentResult(id, modelName, image.id(), mask.area(), mask.bbox(), decoded.score(),
+                new SegmentResult.Rle(new int[] {mask.height(), mask.width()}, mask.cocoCounts()),
+                overlap == null ? null : overlap[0], overlap == null ? null : overlap[1],
+                new SegmentResult.Timing(encoderMs, decoderMs, !computed.get()));
+        results.put(id, new Stored(result, mask, decoded.lowRes()));
+        return result;
+    }
+
+    private Embedding embed(PromptModel model, long imageId) {
+        StoredBytes bytes = media.image(imageId)
+                .orElseThrow(() -> new InvalidPromptException("imageId", "no image with id " + imageId));
+        try {
+            BufferedImage image = ImageInput.decode(bytes.bytes());
+            return new Embedding(model.encode(ImageInput.tensor(image, model.profile())), image.getWidth(),
+                    image.getHeight());
+        } catch (IOException e) {
+            throw new MediaService.UnreadableFileException("image " + imageId + ": " + e.getMessage(), e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("the encoder of model '" + model.profile().name() + "' failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private @Nullable Stored previous(SegmentRequest request, String modelName) {
+        if (request.previous() == null) {
+            return null;
+        }
+        Stored stored = results.getIfPresent(request.previous());
+        if (stored == null) {
+            throw new InvalidPromptException("previous", "no result with id '" + request.previous()
+                    + "' (results are kept 30 minutes after their last use)");
+        }
+        if (stored.result().imageId() != request.imageId() || !stored.result().model().equals(modelName)) {
+            throw new InvalidPromptException("previous", "result " + request.previous() + " is of image "
+                    + stored.result().imageId() + " with model " + stored.result().model() + ", not of this request's");
+        }
+        return stored;
+    }
+
+    private @Nullable BinaryMask groundTruth(SegmentRequest request) throws IOException {
+        Long maskId = request.groundTruthMaskId();
+        if (maskId == null) {
+            return null;
+        }
+        MaskRecord mask = catalog.mask(maskId)
+                .orElseThrow(() -> new InvalidPromptException("groundTruthMaskId", "no mask with id " + maskId));
+        if (mask.imageId() != request.imageId()) {
+            throw new InvalidPromptException("groundTruthMaskId", "mask " + maskId + " belongs to image "
+                    + mask.imageId() + ", not " + request.imageId());
+        }
+        StoredBytes bytes = media.mask(maskId).orElseThrow();
+        return BinaryMask.ofImage(ImageInput.decode(bytes.bytes()));
+    }
+
+    @PreDestroy
+    void close() {
+        workers.shutdownNow();
+    }
+
+    /** Prompt points in the model's input frame, with SAM's labels. */
+    private record Prompt(float[] coords, float[] labels) {
+
+        static Prompt of(SegmentRequest request, int width, int height, ModelProfile profile) {
+            int[] box = request.box();
+            List<SegmentRequest.Point> points = request.points() == null ? List.of() : request.points();
+            if (box == null && points.isEmpty()) {
+                throw new InvalidPromptException("box", "give a box, points or both");
+            }
+            if (points.size() > 64) {
+                throw new InvalidPromptException("points", "at most 64 points, got " + points.size());
+            }
+            double[] scale = profile.preprocessing().scale(width, height, profile.inputSize());
+            int n = points.size() + (box == null ? 1 : 2);
+            float[] coords = new float[2 * n];
+            float[] labels = new float[n];
+            int at = 0;
+            for (SegmentRequest.Point point : points) {
+                if (!(point.x() >= 0 && point.x() < width && point.y() >= 0 && point.y() < height)) {
+                    throw new InvalidPromptException("points", "point (" + point.x() + ", " + point.y()
+                            + ") is outside the image of " + width + "x" + height + " pixels");
+                }
+                coords[2 * at] = (float) (point.x() * scale[0]);
+                coords[2 * at + 1] = (float) (point.y() * scale[1]);
+                labels[at++] = point.positive() ? 1 : 0;
+            }
+            if (box != null) {
+                checkBox(box, width, height);
+                coords[2 * at] = (float) (box[0] * scale[0]);
+                coords[2 * at + 1] = (float) (box[1] * scale[1]);
+                labels[at++] = 2;
+                coords[2 * at] = (float) (box[2] * scale[0]);
+                coords[2 * at + 1] = (float) (box[3] * scale[1]);
+                labels[at] = 3;
+            } else {
+                labels[at] = -1; // SAM's padding point when there is no box
+            }
+            return new Prompt(coords, labels);
+        }
+
+        private static void checkBox(int[] box, int width, int height) {
+            if (box.length != 4) {
+                throw new InvalidPromptException("box", "must be [x0, y0, x1, y1], got " + box.length + " numbers");
+            }
+            if (box[2] < box[0] || box[3] < box[1]) {
+                throw new InvalidPromptException("box", "is inverted: x1 < x0 or y1 < y0 in " + java.util.Arrays.toString(box));
+            }
+            if (box[2] == box[0] || box[3] == box[1]) {
+                throw new InvalidPromptException("box", "is empty: it must span at least 2 pixels each way");
+            }
+            if (box[0] < 0 || box[1] < 0 || box[2] >= width || box[3] >= height) {
+                throw new InvalidPromptException("box", java.util.Arrays.toString(box) + " leaves the image of "
+                        + width + "x" + height + " pixels");
+            }
+        }
+    }
+}
