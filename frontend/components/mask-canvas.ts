@@ -13,6 +13,16 @@ export interface MaskLayer {
   matches: boolean;
 }
 
+interface Prediction {
+  id: string;
+  area: number;
+  score: number;
+  dice: number | null;
+  iou: number | null;
+  png: string;
+  timing: { encoderMs: number; decoderMs: number; cached: boolean };
+}
+
 interface DecodedMask {
   on: Uint8Array;
   fill: HTMLCanvasElement;
@@ -36,6 +46,19 @@ export class MaskCanvas extends LitElement {
   @state() private panX = 0;
   @state() private panY = 0;
   @state() private status = 'Loading…';
+  /** Image id for segmentation requests; segmentation tools show only when set. */
+  @property({ type: Number }) imageId = 0;
+  @state() private tool: 'pan' | 'box' | 'positive' | 'negative' = 'pan';
+  @state() private box: number[] | null = null;
+  @state() private points: { x: number; y: number; positive: boolean }[] = [];
+  @state() private prediction: Prediction | null = null;
+  @state() private truthId: number | null = null;
+  @state() private busy = false;
+  @state() private segmentError = '';
+  /** Milliseconds from the last prompt to its mask drawn, for users and tests. */
+  lastRoundTripMs = 0;
+  private predictionLayer: HTMLCanvasElement | null = null;
+  private boxFrom: { x: number; y: number } | null = null;
 
   @query('canvas') private canvas!: HTMLCanvasElement;
 
@@ -53,6 +76,9 @@ export class MaskCanvas extends LitElement {
     canvas { image-rendering: pixelated; width: 100%; height: 100%; object-fit: contain; transform-origin: center center; }
     .toolbar { display: flex; gap: var(--lumo-space-s); align-items: center; flex-wrap: wrap; margin-bottom: var(--lumo-space-s);
       font-size: var(--lumo-font-size-s); }
+.toolbar.segment { padding: 4px 6px; border-radius: var(--lumo-border-radius-m); background: var(--lumo-contrast-5pct); }
+    .segment-result { color: var(--lumo-secondary-text-color); }
+    select { font: inherit; padding: 2px 4px; }
     .status { position: absolute; inset: 40px 0 0 0; display: flex; align-items: center; justify-content: center; color: #ddd; pointer-events: none; }
     button { font: inherit; padding: 2px 10px; border-radius: var(--lumo-border-radius-s); border: 1px solid var(--lumo-contrast-20pct);
       background: var(--lumo-base-color); color: var(--lumo-body-text-color); cursor: pointer; }
@@ -81,6 +107,7 @@ export class MaskCanvas extends LitElement {
           <button @click=${() => this.zoom(0.8)} aria-label="Zoom out">−</button>
           <button @click=${this.resetView}>Fit</button>
         </div>
+        ${this.imageId ? this.segmentTools() : nothing}
         <div class="viewport ${this.dragFrom ? 'dragging' : ''}" @wheel=${this.onWheel} @pointerdown=${this.onPointerDown}
              @pointermove=${this.onPointerMove} @pointerup=${this.onPointerUp} @pointerleave=${this.onPointerLeave}>
           <canvas style="transform: ${transform}" role="img" aria-label="Image with its masks"></canvas>
@@ -108,6 +135,95 @@ export class MaskCanvas extends LitElement {
         </table>
       </div>
     `;
+  }
+
+  private segmentTools() {
+    const tools: [typeof this.tool, string][] = [['pan', 'Pan'], ['box', 'Draw box'], ['positive', '+ Point'], ['negative', '− Point']];
+    const p = this.prediction;
+    return html`
+      <div class="toolbar segment" role="toolbar" aria-label="Segmentation">
+        <span>Segment:</span>
+        ${tools.map(([tool, label]) => html`<button aria-pressed=${this.tool === tool} @click=${() => { this.tool = tool; }}>${label}</button>`)}
+        <select aria-label="Ground truth to compare with" @change=${(e: Event) => this.pickTruth((e.target as HTMLSelectElement).value)}>
+          <option value="">Compare with…</option>
+          ${this.masks.map(m => html`<option value=${m.id} ?selected=${this.truthId === m.id}>${m.label} #${m.instance}</option>`)}
+        </select>
+        <button ?disabled=${this.truthId === null} @click=${this.promptFromTruth}>Prompt from ground truth</button>
+        <button @click=${this.clearPrompts}>Clear</button>
+        <span class="segment-result" aria-live="polite">${this.busy ? 'Segmenting…' : this.segmentError ? this.segmentError
+          : p ? html`area ${p.area.toLocaleString()} px · score ${p.score.toFixed(2)}${p.dice !== null
+            ? html` · Dice <b>${p.dice.toFixed(3)}</b> · IoU ${p.iou!.toFixed(3)}` : nothing} · ${p.timing.cached
+              ? 'decoder ' + p.timing.decoderMs + ' ms' : 'encoder ' + p.timing.encoderMs + ' ms + decoder ' + p.timing.decoderMs + ' ms'}`
+          : 'draw a box or click points'}</span>
+      </div>`;
+  }
+
+  private pickTruth(value: string) {
+    this.truthId = value ? Number(value) : null;
+    if (this.prediction && (this.box || this.points.length)) {
+      this.runSegmentation(false);
+    }
+  }
+
+  private promptFromTruth() {
+    const truth = this.masks.find(m => m.id === this.truthId);
+    if (truth?.bbox) {
+      this.box = [...truth.bbox];
+      this.points = [];
+      this.runSegmentation(false);
+    }
+  }
+
+  private clearPrompts() {
+    this.box = null;
+    this.points = [];
+    this.prediction = null;
+    this.predictionLayer = null;
+    this.segmentError = '';
+    this.draw();
+  }
+
+  private async runSegmentation(refine: boolean) {
+    const started = performance.now();
+    this.busy = true;
+    this.segmentError = '';
+    try {
+      const response = await fetch('/api/v1/segment', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ imageId: this.imageId, box: this.box ?? undefined, points: this.points,
+          previous: refine && this.prediction ? this.prediction.id : undefined, groundTruthMaskId: this.truthId ?? undefined }),
+      });
+      const body = await response.json();
+      if (!response.ok) {
+        this.segmentError = body.detail ?? `segmentation failed (${response.status})`;
+        return;
+      }
+      const pixels = await loadImage(body.png);
+      this.predictionLayer = decode(pixels, this.image!.naturalWidth, this.image!.naturalHeight, '#ffffff').fill;
+      this.prediction = body as Prediction;
+      this.draw();
+      this.lastRoundTripMs = performance.now() - started;
+      this.dispatchEvent(new CustomEvent('segmented', { detail: { ...body, roundTripMs: this.lastRoundTripMs }, bubbles: true, composed: true }));
+    } catch (error) {
+      this.segmentError = 'segmentation failed: ' + error;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Image pixel under a pointer event, or null outside the image. */
+  private imagePoint(event: PointerEvent): { x: number; y: number } | null {
+    if (!this.image) {
+      return null;
+    }
+    const box = this.canvas.getBoundingClientRect();
+    const width = this.image.naturalWidth;
+    const height = this.image.naturalHeight;
+    const fit = Math.min(box.width / width, box.height / height);
+    const x = Math.floor((event.clientX - (box.left + (box.width - width * fit) / 2)) / fit);
+    const y = Math.floor((event.clientY - (box.top + (box.height - height * fit) / 2)) / fit);
+    return x >= 0 && y >= 0 && x < width && y < height ? { x, y } : null;
   }
 
   updated(changed: Map<string, unknown>) {
@@ -171,7 +287,25 @@ export class MaskCanvas extends LitElement {
         context.drawImage(layer.fill, 0, 0);
       }
     }
+    if (this.predictionLayer) {
+      context.globalAlpha = 0.55;
+      context.drawImage(this.predictionLayer, 0, 0);
+    }
     context.globalAlpha = 1;
+    const line = Math.max(1, width / 256);
+    if (this.box) {
+      context.strokeStyle = '#ffffff';
+      context.lineWidth = line;
+      context.setLineDash([4 * line, 3 * line]);
+      context.strokeRect(this.box[0], this.box[1], this.box[2] - this.box[0], this.box[3] - this.box[1]);
+      context.setLineDash([]);
+    }
+    for (const point of this.points) {
+      context.fillStyle = point.positive ? '#22c55e' : '#ef4444';
+      context.beginPath();
+      context.arc(point.x, point.y, 3 * line, 0, 2 * Math.PI);
+      context.fill();
+    }
   }
 
   private setOpacity(event: Event) {
@@ -215,12 +349,36 @@ export class MaskCanvas extends LitElement {
   }
 
   private onPointerDown(event: PointerEvent) {
-    this.dragFrom = { x: event.clientX, y: event.clientY, panX: this.panX, panY: this.panY };
     (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
+    if (this.tool === 'pan') {
+      this.dragFrom = { x: event.clientX, y: event.clientY, panX: this.panX, panY: this.panY };
+      return;
+    }
+    const at = this.imagePoint(event);
+    if (!at) {
+      return;
+    }
+    if (this.tool === 'box') {
+      this.boxFrom = at;
+      this.box = [at.x, at.y, at.x, at.y];
+    } else {
+      this.points = [...this.points, { x: at.x, y: at.y, positive: this.tool === 'positive' }];
+      this.draw();
+      this.runSegmentation(this.prediction !== null);
+    }
   }
 
-  private onPointerUp() {
+  private onPointerUp(event: PointerEvent) {
     this.dragFrom = null;
+    if (this.tool === 'box' && this.boxFrom) {
+      const at = this.imagePoint(event) ?? this.boxFrom;
+      this.box = [Math.min(this.boxFrom.x, at.x), Math.min(this.boxFrom.y, at.y), Math.max(this.boxFrom.x, at.x), Math.max(this.boxFrom.y, at.y)];
+      this.boxFrom = null;
+      this.draw();
+      if (this.box[2] > this.box[0] && this.box[3] > this.box[1]) {
+        this.runSegmentation(false);
+      }
+    }
   }
 
   private onPointerLeave() {
@@ -229,6 +387,14 @@ export class MaskCanvas extends LitElement {
   }
 
   private onPointerMove(event: PointerEvent) {
+    if (this.boxFrom) {
+      const at = this.imagePoint(event);
+      if (at) {
+        this.box = [Math.min(this.boxFrom.x, at.x), Math.min(this.boxFrom.y, at.y), Math.max(this.boxFrom.x, at.x), Math.max(this.boxFrom.y, at.y)];
+        this.draw();
+      }
+      return;
+    }
     if (this.dragFrom) {
       this.panX = this.dragFrom.panX + event.clientX - this.dragFrom.x;
       this.panY = this.dragFrom.panY + event.clientY - this.dragFrom.y;

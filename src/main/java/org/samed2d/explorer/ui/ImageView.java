@@ -105,7 +105,7 @@ class ImageView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         } else {
             masks.forEach(mask -> matching.add(mask.id()));
         }
-        canvas.show("/api/v1/images/" + image.id() + "/png", masks.stream().map(mask -> new MaskCanvas.Layer(mask.id(),
+        canvas.show(image.id(), "/api/v1/images/" + image.id() + "/png", masks.stream().map(mask -> new MaskCanvas.Layer(mask.id(),
                 mask.label(), mask.instance(), mask.geometry() == null ? null : mask.geometry().area(),
                 mask.geometry() == null ? null : List.of(mask.geometry().x0(), mask.geometry().y0(), mask.geometry().x1(),
                         mask.geometry().y1()),

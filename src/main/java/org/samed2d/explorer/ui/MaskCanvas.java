@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The browser-side image canvas ({@code frontend/components/mask-canvas.ts}): it draws the image and its mask
- * layers itself, so visibility, opacity, fill/outline, hover, zoom and pan need no server round trip.
+ * layers itself, so visibility, opacity, fill/outline, hover, zoom and pan need no server round trip; boxes and
+ * points for prompt segmentation are drawn there too and sent straight to the REST API.
  */
 @Tag("mask-canvas")
 @JsModule("./components/mask-canvas.ts")
@@ -19,7 +20,9 @@ class MaskCanvas extends Component {
                  String url, boolean matches) {
     }
 
-    void show(String imageUrl, List<Layer> layers) {
+    /** @param imageId the image segmentation prompts go to (the component calls {@code POST /api/v1/segment}) */
+    void show(long imageId, String imageUrl, List<Layer> layers) {
+        getElement().setProperty("imageId", imageId);
         getElement().setProperty("src", imageUrl);
         getElement().setPropertyList("masks", layers);
     }

@@ -62,6 +62,18 @@ class PortalBrowserTest {
         chromium.close();
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void forgetEarlierPages() {
+        chromium.consoleErrors.clear();
+    }
+
+    /** Until the image canvas has drawn the image and decoded every mask layer. */
+    private static void waitForLayers(Page page) {
+        page.waitForFunction("() => { const c = document.querySelector('mask-canvas');"
+                + " return c && c.shadowRoot && c.shadowRoot.querySelector('tbody tr')"
+                + " && !c.shadowRoot.querySelector('.status'); }");
+    }
+
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
@@ -117,7 +129,7 @@ class PortalBrowserTest {
         Locator canvas = page.locator("mask-canvas");
         Locator rows = canvas.locator("tbody tr");
         assertThat(rows.first()).isVisible();
-        page.waitForFunction("() => document.querySelector('mask-canvas').shadowRoot.querySelector('.status') === null");
+        waitForLayers(page);
 
         Locator firstToggle = rows.first().locator("input[type=checkbox]");
         firstToggle.uncheck();
@@ -186,5 +198,37 @@ class PortalBrowserTest {
             Files.move(away, file);
             chromium.consoleErrors.clear(); // the browser logs the failed image request itself
         }
+    }
+
+    @Test
+    void a_box_from_the_ground_truth_segments_the_organ_and_clicks_refine_it() {
+        long liver = jdbc.sql("""
+                select m.id from mask m join label l on l.id = m.label_id join image i on i.id = m.image_id
+                where l.name = 'liver' and i.path like '%amos_0006%'""").query(Long.class).single();
+        long image = jdbc.sql("select image_id from mask where id = ?").param(liver).query(Long.class).single();
+        Page page = chromium.newPage(1400, 1000);
+        page.navigate(url("/image/" + image));
+        Locator canvas = page.locator("mask-canvas");
+        waitForLayers(page);
+        canvas.getByLabel("Ground truth to compare with").selectOption(String.valueOf(liver));
+        canvas.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Prompt from ground truth")).click();
+        Locator result = canvas.locator(".segment-result");
+        assertThat(result).containsText("Dice", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+        double dice = Double.parseDouble(result.locator("b").textContent());
+        org.assertj.core.api.Assertions.assertThat(dice).isGreaterThan(0.7);
+        Chromium.screenshot(page, "segmentation-box");
+
+        // a positive click refines the result: the embedding is cached, so this is the decoder's round trip
+        canvas.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("+ Point")).click();
+        Locator stage = canvas.locator("canvas");
+        var box = stage.boundingBox();
+        page.mouse().click(box.x + box.width / 2, box.y + box.height / 2);
+        assertThat(result).containsText("decoder");
+        page.waitForFunction("() => !document.querySelector('mask-canvas').shadowRoot"
+                + ".querySelector('.segment-result').textContent.includes('Segmenting')");
+        double roundTrip = ((Number) page.evaluate("() => document.querySelector('mask-canvas').lastRoundTripMs")).doubleValue();
+        System.out.printf("Segmentation click to overlay, embedding cached: %.0f ms%n", roundTrip);
+        org.assertj.core.api.Assertions.assertThat(roundTrip).isPositive();
+        org.assertj.core.api.Assertions.assertThat(chromium.consoleErrors).isEmpty();
     }
 }
