@@ -18,6 +18,9 @@ public final class CommandLine {
               (none)                     start the portal on http://localhost:8080
               ingest PATH                ingest a release: its folder (or parent), a ZIP, or the .zip of a split ZIP
               reindex                    rebuild the search index from the catalog (with the portal stopped)
+              evaluate [NAME=VALUE ...] [--limit N] [--prompts box,1point,3points] [--model NAME]
+                                         segment each matching mask from a box (and points) taken from it and
+                                         print the mean Dice overall and per modality, dataset and label
               generate --images N --out DIR [--split-zip SIZE] [--seed S]
                                          write a synthetic release in the exact SA-Med2D layout (for benchmarks)
               bench-search --masks N --out DIR [--queries Q]
@@ -50,6 +53,7 @@ public final class CommandLine {
             case "ingest" -> new IngestCommand(out, err).run(rest);
             case "generate" -> new GenerateCommand(out, err).run(rest);
             case "reindex" -> new ReindexCommand(out, err).run(rest);
+            case "evaluate" -> new EvaluateCommand(out, err).run(rest);
             case "bench-search" -> new SearchBenchCommand(out, err).run(rest);
             case "help", "-h", "--help" -> {
                 out.print(USAGE);

