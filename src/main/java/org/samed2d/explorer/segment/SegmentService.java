@@ -99,6 +99,11 @@ public class SegmentService {
         }
     }
 
+    /** Drops every cached embedding (benchmarks time the encoder with it; also frees memory on request). */
+    public void forgetEmbeddings() {
+        embeddings.invalidateAll();
+    }
+
     /** The predicted mask of an earlier result as a 0/255 PNG, while the result is kept (30 minutes unused). */
     public Optional<byte[]> png(String resultId) {
         return Optional.ofNullable(results.getIfPresent(resultId)).map(stored -> stored.mask().png());
