@@ -1,8 +1,6 @@
 package org.samed2d.explorer.api;
 
 import io.swagger.v3.oas.annotations.Operation;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,19 +42,7 @@ class EvaluationController {
             + "1 and 3 positive points inside it), mean Dice overall and per modality, dataset and label")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EvaluationReport> start(@RequestBody Start start) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        if (start.filter() != null) {
-            start.filter().forEach((name, value) -> {
-                List<String> values = new ArrayList<>();
-                if (value instanceof List<?> list) {
-                    list.forEach(item -> values.add(String.valueOf(item)));
-                } else {
-                    values.add(String.valueOf(value));
-                }
-                parameters.put(name, values);
-            });
-        }
-        EvaluationReport report = evaluations.start(FilterParser.parse(parameters, Set.of()),
+        EvaluationReport report = evaluations.start(FilterParser.parse(FilterBody.parameters(start.filter()), Set.of()),
                 start.limit() == null ? 100 : start.limit(),
                 start.prompts() == null ? List.of("box") : start.prompts(), start.model());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(report);

@@ -1,7 +1,12 @@
 package org.samed2d.explorer.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.Map;
 import java.util.Set;
+import org.samed2d.explorer.search.FilterParser;
+import org.samed2d.explorer.segment.EmbeddingPrecompute;
+import org.samed2d.explorer.segment.PrecomputeReport;
+import org.springframework.http.HttpStatus;
 import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.segment.SegmentRequest;
 import org.samed2d.explorer.segment.SegmentResult;
@@ -22,9 +27,30 @@ import org.springframework.web.bind.annotation.RestController;
 class SegmentController {
 
     private final SegmentService segmentation;
+    private final EmbeddingPrecompute precompute;
 
-    SegmentController(SegmentService segmentation) {
+    SegmentController(SegmentService segmentation, EmbeddingPrecompute precompute) {
         this.segmentation = segmentation;
+        this.precompute = precompute;
+    }
+
+    /** @param filter the search filters as arrays; @param limit at most this many images (default 1000) */
+    record Precompute(@Nullable Map<String, Object> filter, @Nullable Integer limit, @Nullable String model) {
+    }
+
+    @Operation(summary = "Embed the images of a filtered subset in the background, so prompts on them need only the "
+            + "decoder; progress under GET /api/v1/segment/precompute/{id}")
+    @PostMapping(value = "/precompute", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<PrecomputeReport> precompute(@RequestBody Precompute request) {
+        PrecomputeReport report = precompute.start(FilterParser.parse(FilterBody.parameters(request.filter()), Set.of()),
+                request.limit() == null ? 1000 : request.limit(), request.model());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(report);
+    }
+
+    @Operation(summary = "A precompute job's state and progress")
+    @GetMapping("/precompute/{id}")
+    PrecomputeReport precomputeReport(@PathVariable String id) {
+        return precompute.report(id).orElseThrow(() -> new NotFoundException("precompute job", id));
     }
 
     /** The result with the URL of its mask as PNG. */

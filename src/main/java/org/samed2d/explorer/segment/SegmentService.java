@@ -25,6 +25,7 @@ import org.samed2d.explorer.catalog.ImageRecord;
 import org.samed2d.explorer.catalog.MaskRecord;
 import org.samed2d.explorer.media.MediaService;
 import org.samed2d.explorer.media.StoredBytes;
+import org.samed2d.explorer.shared.DataRoot;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,7 +54,11 @@ public class SegmentService {
     private record Stored(SegmentResult result, BinaryMask mask, float[] lowRes) {
     }
 
-    SegmentService(ModelRegistry models, MediaService media, CatalogLookup catalog, SegmentationProperties properties) {
+    private final EmbeddingStore store;
+
+    SegmentService(ModelRegistry models, MediaService media, CatalogLookup catalog, SegmentationProperties properties,
+                   DataRoot root) {
+        this.store = new EmbeddingStore(root.resolve("embeddings"), properties.diskCacheBytes());
         this.models = models;
         this.media = media;
         this.catalog = catalog;
@@ -75,9 +80,14 @@ public class SegmentService {
 
     /** Runs the prompt; throws {@link InvalidPromptException} for bad input, {@link SegmentationBusyException} when full. */
     public SegmentResult segment(SegmentRequest request) {
-        Future<SegmentResult> running;
+        return onWorker(() -> run(request));
+    }
+
+    /** Runs a task on the worker pool within the timeout; a full queue or a timeout is "busy", never a long wait. */
+    private <T> T onWorker(java.util.concurrent.Callable<T> task) {
+        Future<T> running;
         try {
-            running = workers.submit(() -> run(request));
+            running = workers.submit(task);
         } catch (RejectedExecutionException e) {
             throw new SegmentationBusyException("every segmentation worker is busy and " + properties.queue()
                     + " requests already wait", Duration.ofSeconds(2));
@@ -120,10 +130,7 @@ public class SegmentService {
 
         AtomicBoolean computed = new AtomicBoolean();
         long encodeStart = System.nanoTime();
-        Embedding embedding = embeddings.get(new EmbeddingKey(modelName, image.id()), key -> {
-            computed.set(true);
-            return embed(model, image.id());
-        });
+        Embedding embedding = embedding(model, image.id(), computed);
         long encoderMs = computed.get() ? (System.nanoTime() - encodeStart) / 1_000_000 : 0;
 
         long decodeStart = System.nanoTime();
@@ -140,6 +147,32 @@ public class SegmentService {
                 new SegmentResult.Timing(encoderMs, decoderMs, !computed.get()));
         results.put(id, new Stored(result, mask, decoded.lowRes()));
         return result;
+    }
+
+    /** From memory, else from disk, else computed (and then kept in both); {@code computed} says which. */
+    private Embedding embedding(PromptModel model, long imageId, AtomicBoolean computed) {
+        String name = model.profile().name();
+        return embeddings.get(new EmbeddingKey(name, imageId), key -> store.get(name, imageId)
+                .map(stored -> new Embedding(stored.values(), stored.width(), stored.height()))
+                .orElseGet(() -> {
+                    computed.set(true);
+                    Embedding fresh = embed(model, imageId);
+                    store.put(name, imageId, new EmbeddingStore.Stored(fresh.values(), fresh.width(), fresh.height()));
+                    return fresh;
+                }));
+    }
+
+    /**
+     * Makes sure an image's embedding is stored (memory, and disk when enabled), through the same workers as
+     * prompts; returns whether the encoder had to run. Throws {@link SegmentationBusyException} when they are full.
+     */
+    public boolean precompute(String modelName, long imageId) {
+        PromptModel model = models.get(modelName);
+        return onWorker(() -> {
+            AtomicBoolean computed = new AtomicBoolean();
+            embedding(model, imageId, computed);
+            return computed.get();
+        });
     }
 
     private Embedding embed(PromptModel model, long imageId) {

