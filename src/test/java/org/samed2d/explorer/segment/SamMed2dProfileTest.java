@@ -53,9 +53,13 @@ class SamMed2dProfileTest {
     }
 
     private SegmentService serviceWith(String encoder, String decoder) {
+        return serviceWith(encoder, decoder, "cpu");
+    }
+
+    private SegmentService serviceWith(String encoder, String decoder, String device) {
         var files = new SegmentationProperties.ModelFiles(models.resolve(encoder).toString(),
                 models.resolve(decoder).toString(), "stretch", 256, "SAM-Med2D interface, random weights");
-        var properties = new SegmentationProperties("cpu", 1, 64L << 20, 0, 1, 2, Duration.ofSeconds(60), "sam-med2d",
+        var properties = new SegmentationProperties(device, 1, 64L << 20, 0, 1, 2, Duration.ofSeconds(60), "sam-med2d",
                 Map.of("sam-med2d", files));
         return new SegmentService(new ModelRegistry(properties), media, catalog, properties,
                 new org.samed2d.explorer.shared.DataRoot(Path.of(System.getProperty("java.io.tmpdir"), "segment-data")));
@@ -75,6 +79,16 @@ class SamMed2dProfileTest {
         SegmentResult refined = service.segment(new SegmentRequest(imageId, request.box(), null, first.id(), null, null));
         assertThat(refined.timing().cached()).isTrue();
         assertThat(service.png(refined.id())).isPresent();
+        service.close();
+    }
+
+    @Test
+    void asking_for_cuda_where_it_cannot_load_falls_back_to_the_cpu() {
+        // the default build carries the CPU runtime only, so CUDA cannot load here: the request must still work
+        SegmentService service = serviceWith("encoder.onnx", "decoder.onnx", "cuda");
+        SegmentResult result = service.segment(new SegmentRequest(imageId, new int[] {10, 10, 200, 200}, null, null,
+                null, null));
+        assertThat(result.rle().size()).containsExactly(512, 512);
         service.close();
     }
 
