@@ -65,6 +65,11 @@ public class CatalogLookup {
         return jdbc.sql(IMAGE_COLUMNS + "where i.id = ?").param(id).query((rs, row) -> image(rs)).optional();
     }
 
+    /** The lowest image id, if the catalog has images. */
+    public Optional<Long> firstImageId() {
+        return jdbc.sql("select min(id) from image").query(Long.class).optional();
+    }
+
     /** The image of the same dataset, case and axis with the next higher (or lower) slice, if any. */
     public Optional<Long> neighbourSlice(long imageId, boolean forward) {
         return jdbc.sql("""

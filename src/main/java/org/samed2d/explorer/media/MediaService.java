@@ -120,6 +120,18 @@ public class MediaService {
                 entry == null ? file.releasePath().hashCode() : entry.offset());
     }
 
+    /** Draws one thumbnail in the background after start, so the first visitor does not pay for class loading. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void warmUp() {
+        Thread.ofVirtual().name("thumbnail-warm-up").start(() -> {
+            try {
+                catalog.firstImageId().ifPresent(id -> thumbnail(id, List.of(), 64));
+            } catch (RuntimeException e) {
+                log.debug("thumbnail warm-up skipped: {}", e.getMessage());
+            }
+        });
+    }
+
     @PreDestroy
     void close() {
         openSources.values().forEach(source -> {

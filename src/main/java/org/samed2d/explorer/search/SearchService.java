@@ -135,6 +135,8 @@ public class SearchService {
                         catalogued);
                 rebuild();
             }
+            // load the facet columns and compile the counting code now, not on the first visitor's click
+            facets(MaskFilter.ALL);
         } catch (RuntimeException e) {
             log.error("Checking the search index failed: {}", e.getMessage(), e);
         }
