@@ -150,7 +150,8 @@ public class SearchService {
         }
     }
 
-    private void apply(MaskSearch search, boolean cleared) throws IOException {
+    private void apply(MaskSearch search, boolean clearedAlready) throws IOException {
+        boolean cleared = clearedAlready;
         long from = search.appliedChange();
         long target = feed.latestChange();
         if (target == from && !cleared) {
@@ -159,6 +160,7 @@ public class SearchService {
         if (target < from) {
             log.warn("The catalog is behind the search index (change {} < {}); rebuilding the index", target, from);
             search.clear();
+            cleared = true;
             from = 0;
         }
         boolean fromEmpty = from == 0 && (cleared || search.documentCount() == 0);
@@ -182,7 +184,7 @@ public class SearchService {
                 done += page.size();
                 sinceCommit += page.size();
                 position = page.isEmpty() ? position : page.getLast().changeSeq();
-                meter.update(done, (double) (position - from) / (target - from));
+                meter.update(done, target > from ? (double) (position - from) / (target - from) : 1);
                 if (sinceCommit >= properties.commitEvery()) {
                     search.commit(position);
                     sinceCommit = 0;
