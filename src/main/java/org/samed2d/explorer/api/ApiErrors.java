@@ -1,8 +1,7 @@
 package org.samed2d.explorer.api;
 
 import org.samed2d.explorer.media.MediaService;
-import org.samed2d.explorer.search.InvalidQueryException;
-import org.samed2d.explorer.segment.InvalidPromptException;
+import org.samed2d.explorer.shared.InvalidParameterException;
 import org.samed2d.explorer.segment.ModelInterfaceException;
 import org.samed2d.explorer.segment.SegmentationBusyException;
 import org.springframework.http.ResponseEntity;
@@ -28,28 +27,20 @@ class ApiErrors {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     @ExceptionHandler
-    ProblemDetail invalidQuery(InvalidQueryException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    ProblemDetail invalidParameter(InvalidParameterException e) {
+        return badParameter(e.parameter(), e.getMessage());
+    }
+
+    private static ProblemDetail badParameter(String parameter, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Invalid parameter");
-        problem.setProperty("parameter", e.parameter());
+        problem.setProperty("parameter", parameter);
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                e.getName() + ": '" + e.getValue() + "' is not a valid " + e.getName());
-        problem.setTitle("Invalid parameter");
-        problem.setProperty("parameter", e.getName());
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail invalidPrompt(InvalidPromptException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid segmentation request");
-        problem.setProperty("parameter", e.field());
-        return problem;
+        return badParameter(e.getName(), e.getName() + ": '" + e.getValue() + "' is not a valid " + e.getName());
     }
 
     @ExceptionHandler
@@ -70,11 +61,7 @@ class ApiErrors {
 
     @ExceptionHandler
     ProblemDetail unreadableBody(org.springframework.http.converter.HttpMessageNotReadableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "body: not the JSON this endpoint takes (" + rootMessage(e) + ")");
-        problem.setTitle("Invalid request body");
-        problem.setProperty("parameter", "body");
-        return problem;
+        return badParameter("body", "body: not the JSON this endpoint takes (" + rootMessage(e) + ")");
     }
 
     private static String rootMessage(Throwable e) {

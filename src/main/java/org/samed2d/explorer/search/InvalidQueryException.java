@@ -1,16 +1,11 @@
 package org.samed2d.explorer.search;
 
-/** A request parameter the search cannot use; the message says which one and why. */
-public class InvalidQueryException extends RuntimeException {
+import org.samed2d.explorer.shared.InvalidParameterException;
 
-    private final String parameter;
+/** A search parameter the search cannot use; the message says which one and why. */
+public class InvalidQueryException extends InvalidParameterException {
 
     public InvalidQueryException(String parameter, String problem) {
-        super(parameter + ": " + problem);
-        this.parameter = parameter;
-    }
-
-    public String parameter() {
-        return parameter;
+        super(parameter, problem);
     }
 }

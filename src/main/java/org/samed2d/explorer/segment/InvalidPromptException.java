@@ -1,16 +1,11 @@
 package org.samed2d.explorer.segment;
 
-/** A segmentation request the server cannot run; the message names the field and what is wrong with it. */
-public class InvalidPromptException extends RuntimeException {
+import org.samed2d.explorer.shared.InvalidParameterException;
 
-    private final String field;
+/** A segmentation request the server cannot run; the message names the field and what is wrong with it. */
+public class InvalidPromptException extends InvalidParameterException {
 
     public InvalidPromptException(String field, String problem) {
-        super(field + ": " + problem);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, problem);
     }
 }

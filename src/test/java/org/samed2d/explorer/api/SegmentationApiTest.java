@@ -61,6 +61,12 @@ class SegmentationApiTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The job's report once it has stopped running. */
+    private JsonNode finished(String path) {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2))
+                .until(() -> JSON.readTree(get(path).body()), report -> !report.get("state").asString().equals("running"));
+    }
+
     @Test
     void segments_from_a_box_and_scores_against_the_ground_truth() throws Exception {
         String body = """
@@ -109,11 +115,7 @@ class SegmentationApiTest {
         JsonNode report = JSON.readTree(started.body());
         String id = report.get("id").asString();
         assertThat(report.get("total").asLong()).isEqualTo(7);
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (report.get("state").asString().equals("running") && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            report = JSON.readTree(get("/api/v1/evaluations/" + id).body());
-        }
+        report = finished("/api/v1/evaluations/" + id);
         assertThat(report.get("state").asString()).isEqualTo("done");
         assertThat(report.get("done").asLong()).isEqualTo(7);
         assertThat(report.get("meanDice").get("box").get("overall").asDouble()).isGreaterThan(0.7);
@@ -129,11 +131,7 @@ class SegmentationApiTest {
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         JsonNode job = JSON.readTree(started.body());
         assertThat(job.get("total").asLong()).isEqualTo(2);
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (job.get("state").asString().equals("running") && System.nanoTime() < deadline) {
-            Thread.sleep(300);
-            job = JSON.readTree(get("/api/v1/segment/precompute/" + job.get("id").asString()).body());
-        }
+        job = finished("/api/v1/segment/precompute/" + job.get("id").asString());
         assertThat(job.get("state").asString()).isEqualTo("done");
         assertThat(job.get("done").asLong()).isEqualTo(2);
         for (long image : jdbc.sql("select i.id from image i join dataset d on d.id = i.dataset_id where d.name = 'AMOS2022'")

@@ -50,11 +50,8 @@ class IndexLifecycleTest {
     void an_ingest_in_the_portal_becomes_searchable_without_being_asked() throws Exception {
         ingest.ingest(SampleData.mini());
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (search.counts(MaskFilter.ALL).masks() < 30 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(search.counts(MaskFilter.ALL)).isEqualTo(new MaskCounts(30, 4));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> search.counts(MaskFilter.ALL).equals(new MaskCounts(30, 4)));
     }
 
     @Test
