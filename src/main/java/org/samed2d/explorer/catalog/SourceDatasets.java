@@ -21,7 +21,9 @@ import org.apache.commons.csv.CSVRecord;
 public class SourceDatasets {
 
     private static final String RESOURCE = "/catalog/sources.csv";
+    private static final String BIBTEX = "/catalog/sources.bib";
     private final Map<String, SourceDataset> byName = new LinkedHashMap<>();
+    private final Map<String, String> bibtexByKey = new LinkedHashMap<>();
 
     SourceDatasets() {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
@@ -38,6 +40,40 @@ public class SourceDatasets {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
+        readBibtex();
+    }
+
+    /** Entries start with {@code @type{key,} at the start of a line; comments ({@code %}) are skipped. */
+    private void readBibtex() {
+        try (InputStream in = SourceDatasets.class.getResourceAsStream(BIBTEX)) {
+            if (in == null) {
+                return;
+            }
+            String key = null;
+            StringBuilder entry = new StringBuilder();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("@")) {
+                    if (key != null) {
+                        bibtexByKey.put(key, entry.toString().strip());
+                    }
+                    key = line.substring(line.indexOf('{') + 1, line.indexOf(',') < 0 ? line.length() : line.indexOf(','));
+                    entry.setLength(0);
+                }
+                if (key != null && !line.startsWith("%")) {
+                    entry.append(line).append('\n');
+                }
+            }
+            if (key != null) {
+                bibtexByKey.put(key, entry.toString().strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + BIBTEX, e);
+        }
+    }
+
+    /** The BibTeX entry of a dataset (keyed by its release name, non-alphanumerics as {@code _}), if confirmed. */
+    public Optional<String> bibtex(String releaseName) {
+        return Optional.ofNullable(bibtexByKey.get(releaseName.replaceAll("[^A-Za-z0-9]", "_")));
     }
 
     /** What is known of a dataset by its name in the release, if it is in the table. */

@@ -22,6 +22,7 @@ final class CommandContext {
                 "--logging.level.root=WARN",
                 // The portal follows the catalog and updates its index itself; it may hold the index open now.
                 "--explorer.search.follow-catalog=false",
+                "--explorer.export.recover-on-start=false",
                 // The portal's UI needs a web server; a command has none.
                 "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
                         + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration,com.vaadin.flow.spring.VaadinScopesConfig"));

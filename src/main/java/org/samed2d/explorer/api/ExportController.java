@@ -1,0 +1,114 @@
+package org.samed2d.explorer.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.samed2d.explorer.export.ExportRecord;
+import org.samed2d.explorer.export.ExportService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Subset exports: start one, follow its preparation, download it. Downloads honour Range (206) and If-Range, carry
+ * Content-Length and a strong ETag, so {@code curl -C -} resumes an interrupted download.
+ */
+@RestController
+@RequestMapping("/api/v1/exports")
+class ExportController {
+
+    private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+
+    private final ExportService exports;
+
+    ExportController(ExportService exports) {
+        this.exports = exports;
+    }
+
+    /**
+     * @param filter the search filters as arrays, as in the query API
+     * @param format {@code sa-med2d} or {@code manifest}
+     * @param includeRestricted also export datasets whose licence forbids redistribution
+     */
+    record Start(@Nullable Map<String, Object> filter, @Nullable String format, @Nullable Boolean includeRestricted) {
+    }
+
+    @Operation(summary = "Start an export of the masks matching a filter (202); its size is known once its state is done")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ExportRecord> start(@RequestBody Start start) {
+        ExportRecord record = exports.start(FilterBody.parameters(start.filter()),
+                start.format() == null ? "" : start.format(), Boolean.TRUE.equals(start.includeRestricted()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(record);
+    }
+
+    @Operation(summary = "Every export, newest first")
+    @GetMapping
+    List<ExportRecord> list() {
+        return exports.list();
+    }
+
+    @Operation(summary = "An export's state (queued, running, done, failed), progress 0..1, ETA and size")
+    @GetMapping("/{id}")
+    ExportRecord get(@PathVariable String id) {
+        return exports.get(id).orElseThrow(() -> new NotFoundException("export", id));
+    }
+
+    @Operation(summary = "Prepare a failed export again")
+    @PostMapping("/{id}/restart")
+    ResponseEntity<ExportRecord> restart(@PathVariable String id) {
+        get(id);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(exports.restart(id));
+    }
+
+    @Operation(summary = "The archive (ZIP), whole or the byte range asked for")
+    @GetMapping("/{id}/download")
+    void download(@PathVariable String id, @RequestHeader(name = "Range", required = false) @Nullable String range,
+                  @RequestHeader(name = "If-Range", required = false) @Nullable String ifRange,
+                  HttpServletResponse response) throws IOException {
+        ExportRecord record = get(id);
+        if (!record.state().equals("done") || record.bytes() == null) {
+            throw new org.samed2d.explorer.export.ExportRejectedException("id", "export " + id + " is "
+                    + record.state() + ", not ready to download");
+        }
+        long length = record.bytes();
+        String etag = "\"" + record.id() + "-" + length + "\"";
+        long from = 0;
+        long to = length - 1;
+        Matcher matcher = range == null ? null : RANGE.matcher(range.strip());
+        boolean partial = matcher != null && matcher.matches() && (ifRange == null || ifRange.equals(etag));
+        if (partial) {
+            if (matcher.group(1).isEmpty()) {
+                from = Math.max(0, length - Long.parseLong(matcher.group(2)));
+            } else {
+                from = Long.parseLong(matcher.group(1));
+                to = matcher.group(2).isEmpty() ? to : Math.min(to, Long.parseLong(matcher.group(2)));
+            }
+            if (from > to || from >= length) {
+                response.setStatus(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE.value());
+                response.setHeader("Content-Range", "bytes */" + length);
+                return;
+            }
+            response.setStatus(HttpStatus.PARTIAL_CONTENT.value());
+            response.setHeader("Content-Range", "bytes " + from + "-" + to + "/" + length);
+        }
+        response.setContentType("application/zip");
+        response.setHeader("Accept-Ranges", "bytes");
+        response.setHeader("ETag", etag);
+        response.setHeader("Content-Disposition", "attachment; filename=\"sa-med2d-export-" + record.format() + "-"
+                + id.substring(0, 8) + ".zip\"");
+        response.setContentLengthLong(to - from + 1);
+        exports.download(id, from, to, response.getOutputStream());
+    }
+}

@@ -1,0 +1,250 @@
+package org.samed2d.explorer.export;
+
+import jakarta.annotation.PreDestroy;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.samed2d.explorer.catalog.CatalogFeed;
+import org.samed2d.explorer.catalog.CatalogLookup;
+import org.samed2d.explorer.catalog.SourceDatasets;
+import org.samed2d.explorer.media.MediaService;
+import org.samed2d.explorer.search.FacetCounts;
+import org.samed2d.explorer.search.FacetDimension;
+import org.samed2d.explorer.search.FilterParser;
+import org.samed2d.explorer.search.MaskFilter;
+import org.samed2d.explorer.search.SearchService;
+import org.samed2d.explorer.shared.DataRoot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Exports of a filtered subset. Starting one plans it in the background (a few run at once, the rest queue); once
+ * planned it can be downloaded, whole or by byte range, as often as wanted. Exports live under
+ * {@code DATA_DIR/exports/ID/}; one interrupted by a stop is marked failed on the next start and can be restarted.
+ */
+@Service
+public class ExportService {
+
+    private static final Logger log = LoggerFactory.getLogger(ExportService.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final SearchService search;
+    private final CatalogLookup catalog;
+    private final CatalogFeed feed;
+    private final MediaService media;
+    private final SourceDatasets sources;
+    private final ExportPlanner planner;
+    private final Clock clock;
+    private final Path root;
+    private final ExecutorService workers;
+    private final Map<String, ExportRecord> records = new ConcurrentHashMap<>();
+    private final boolean recoverOnStart;
+
+    ExportService(SearchService search, CatalogLookup catalog, CatalogFeed feed, MediaService media,
+                  SourceDatasets sources, DataRoot dataRoot, Clock clock,
+                  @Value("${explorer.export.concurrent:2}") int concurrent,
+                  @Value("${explorer.export.recover-on-start:true}") boolean recoverOnStart) {
+        this.recoverOnStart = recoverOnStart;
+        this.search = search;
+        this.catalog = catalog;
+        this.feed = feed;
+        this.media = media;
+        this.sources = sources;
+        this.clock = clock;
+        this.planner = new ExportPlanner(search, catalog, media, new LicenceFiles(sources));
+        this.root = dataRoot.resolve("exports");
+        this.workers = Executors.newFixedThreadPool(Math.max(1, concurrent),
+                Thread.ofPlatform().daemon().name("export-", 0).factory());
+        load();
+    }
+
+    /** Starts an export of the masks matching the filter; sources that may not be redistributed are left out unless asked for. */
+    public ExportRecord start(Map<String, List<String>> filterParameters, String format, boolean includeRestricted) {
+        ExportFormat chosen = ExportFormat.ofParameter(format).orElseThrow(() -> new ExportRejectedException("format",
+                "'" + format + "' is not one of " + String.join(", ",
+                        Stream.of(ExportFormat.values()).map(ExportFormat::parameter).toList())));
+        MaskFilter filter = FilterParser.parse(filterParameters, Set.of());
+        List<String> excluded = new ArrayList<>();
+        MaskFilter effective = includeRestricted ? filter : withoutRestricted(filter, excluded);
+        var counts = search.counts(effective);
+        if (counts.masks() == 0) {
+            throw new ExportRejectedException("filter", "no mask matches it" + (excluded.isEmpty() ? ""
+                    : " once datasets that may not be redistributed are left out (" + String.join(", ", excluded)
+                    + "); ask for them with includeRestricted"));
+        }
+        ExportRecord record = new ExportRecord(UUID.randomUUID().toString(), chosen.parameter(), "queued",
+                counts.masks(), counts.images(), null, 0, null, clock.instant(), null,
+                FilterParser.toParameters(effective), includeRestricted, List.copyOf(excluded), feed.latestChange());
+        save(record);
+        workers.submit(() -> run(record.id()));
+        return record;
+    }
+
+    public Optional<ExportRecord> get(String id) {
+        return Optional.ofNullable(records.get(id));
+    }
+
+    /** Every export, newest first. */
+    public List<ExportRecord> list() {
+        return records.values().stream().sorted(Comparator.comparing(ExportRecord::created).reversed()).toList();
+    }
+
+    /** Plans a failed export again with the same filter and format. */
+    public ExportRecord restart(String id) {
+        ExportRecord record = get(id).orElseThrow(() -> new ExportRejectedException("id", "no export " + id));
+        if (!record.state().equals("failed")) {
+            throw new ExportRejectedException("id", "export " + id + " is " + record.state() + "; only a failed one restarts");
+        }
+        ExportRecord queued = record.with("queued", 0, null, null, null);
+        save(queued);
+        workers.submit(() -> run(id));
+        return queued;
+    }
+
+    /** Writes bytes {@code [from, to]} of a planned export's archive. */
+    public void download(String id, long from, long to, OutputStream out) throws IOException {
+        ExportRecord record = get(id).orElseThrow(() -> new ExportRejectedException("id", "no export " + id));
+        if (!record.state().equals("done")) {
+            throw new ExportRejectedException("id", "export " + id + " is " + record.state() + ", not ready to download");
+        }
+        Path folder = folder(id);
+        ArchiveStreamer.write(folder.resolve("plan.tsv"), from, to, out, entry -> switch (entry.kind()) {
+            case "image" -> new ByteArrayInputStream(media.image(Long.parseLong(entry.ref()))
+                    .orElseThrow(() -> new IOException(entry.name() + " is no longer in the catalog")).bytes());
+            case "mask" -> new ByteArrayInputStream(media.mask(Long.parseLong(entry.ref()))
+                    .orElseThrow(() -> new IOException(entry.name() + " is no longer in the catalog")).bytes());
+            default -> Files.newInputStream(folder.resolve(entry.ref()));
+        });
+    }
+
+    private MaskFilter withoutRestricted(MaskFilter filter, List<String> excluded) {
+        FacetCounts facets = search.facets(filter);
+        Set<String> chosen = filter.chosen(FacetDimension.DATASET);
+        SortedSet<String> allowed = new TreeSet<>();
+        facets.values().get(FacetDimension.DATASET).forEach((dataset, masks) -> {
+            if (masks > 0 && (chosen.isEmpty() || chosen.contains(dataset))) {
+                if (sources.of(dataset).map(s -> s.redistributable().equals("no")).orElse(false)) {
+                    excluded.add(dataset);
+                } else {
+                    allowed.add(dataset);
+                }
+            }
+        });
+        if (excluded.isEmpty()) {
+            return filter;
+        }
+        if (allowed.isEmpty()) {
+            throw new ExportRejectedException("filter", "every matching mask comes from a dataset that may not be "
+                    + "redistributed (" + String.join(", ", excluded) + "); ask for them with includeRestricted");
+        }
+        Map<FacetDimension, SortedSet<String>> values = new EnumMap<>(FacetDimension.class);
+        values.putAll(filter.values());
+        values.put(FacetDimension.DATASET, allowed);
+        return new MaskFilter(values, filter.area(), filter.width(), filter.height(), filter.areaFraction(), filter.text());
+    }
+
+    private void run(String id) {
+        ExportRecord record = records.get(id);
+        Instant started = clock.instant();
+        save(record.with("running", 0, null, null, null));
+        try {
+            Path folder = folder(id);
+            MaskFilter filter = FilterParser.parse(record.filter(), Set.of());
+            long bytes = planner.plan(record, filter, folder, progress -> {
+                long elapsed = Duration.between(started, clock.instant()).toSeconds();
+                Long eta = progress > 0.01 ? (long) (elapsed * (1 - progress) / progress) : null;
+                records.computeIfPresent(id, (key, current) -> current.with("running", progress, eta, null, null));
+            });
+            save(records.get(id).with("done", 1, 0L, bytes, null));
+        } catch (IOException | RuntimeException e) {
+            log.warn("Export {} failed: {}", id, e.getMessage());
+            save(records.get(id).with("failed", records.get(id).progress(), null, null, e.getMessage()));
+        }
+    }
+
+    private Path folder(String id) {
+        if (!id.matches("[0-9a-f-]{36}")) {
+            throw new ExportRejectedException("id", "not an export id: " + id);
+        }
+        return root.resolve(id);
+    }
+
+    private void save(ExportRecord record) {
+        records.put(record.id(), record);
+        try {
+            Path folder = folder(record.id());
+            Files.createDirectories(folder);
+            Path partial = folder.resolve("export.json.partial");
+            Files.writeString(partial, JSON.writeValueAsString(record));
+            Files.move(partial, folder.resolve("export.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record export " + record.id(), e);
+        }
+    }
+
+    private void load() {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> folders = Files.list(root)) {
+            for (Path folder : folders.toList()) {
+                Path file = folder.resolve("export.json");
+                if (Files.isRegularFile(file)) {
+                    try {
+                        ExportRecord record = JSON.readValue(file.toFile(), ExportRecord.class);
+                        records.put(record.id(), record);
+                    } catch (RuntimeException e) {
+                        log.warn("Ignoring an unreadable export record {}: {}", file, e.getMessage());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Cannot list exports in {}: {}", root, e.getMessage());
+        }
+    }
+
+    /** Exports a stop interrupted are marked failed, so users see it and can restart them. */
+    @EventListener(ApplicationReadyEvent.class)
+    void markInterrupted() {
+        if (!recoverOnStart) {
+            return; // a one-off command beside a running portal must not touch the portal's exports
+        }
+        for (ExportRecord record : List.copyOf(records.values())) {
+            if (record.state().equals("queued") || record.state().equals("running")) {
+                save(record.with("failed", record.progress(), null, null,
+                        "the server stopped while this export was being prepared; restart it"));
+            }
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,207 @@
+package org.samed2d.explorer.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.samed2d.explorer.CatalogTestSupport;
+import org.samed2d.explorer.ExplorerTest;
+import org.samed2d.explorer.SampleData;
+import org.samed2d.explorer.cli.CommandLine;
+import org.samed2d.explorer.ingest.IngestService;
+import org.samed2d.explorer.search.SearchService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Exports of the real sample in each format, read back; byte ranges and resumption; licences; bad requests. */
+@ExplorerTest
+class ExportTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String ROWS = "select m.path, i.path as image, m.area, m.bbox_x0, m.bbox_y0, m.bbox_x1,"
+            + " m.bbox_y1, l.class_id, l.name from mask m join image i on i.id = m.image_id"
+            + " join label l on l.id = m.label_id order by m.path";
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IngestService ingest;
+    @Autowired
+    SearchService search;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void sample() throws Exception {
+        new CatalogTestSupport(jdbc).empty();
+        ingest.ingest(SampleData.mini());
+        search.rebuild();
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/exports"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode finished(String body) throws Exception {
+        HttpResponse<String> started = post(body);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String id = JSON.readTree(started.body()).get("id").asString();
+        return org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1)).until(
+                () -> JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v1/exports/" + id)).build(), HttpResponse.BodyHandlers.ofString()).body()),
+                record -> !record.get("state").asString().matches("queued|running"));
+    }
+
+    private HttpResponse<byte[]> download(String id, String range) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/exports/"
+                + id + "/download"));
+        if (range != null) {
+            request.header("Range", range);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void a_release_layout_export_ingests_back_into_the_same_catalog_rows() throws Exception {
+        List<Map<String, Object>> before = jdbc.sql(ROWS).query().listOfRows();
+        JsonNode record = finished("{\"format\": \"sa-med2d\"}");
+        assertThat(record.get("state").asString()).isEqualTo("done");
+        assertThat(record.get("masks").asLong()).isEqualTo(30);
+        HttpResponse<byte[]> whole = download(record.get("id").asString(), null);
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat((long) whole.body().length).isEqualTo(record.get("bytes").asLong());
+        assertThat(whole.headers().firstValueAsLong("Content-Length")).hasValue(record.get("bytes").asLong());
+        Path zip = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "export", ".zip");
+        Files.write(zip, whole.body());
+        try (ZipFile archive = new ZipFile(zip.toFile())) {
+            assertThat(archive.getEntry("SAMed2Dv1/SAMed2D_v1.json")).isNotNull();
+            assertThat(archive.getEntry("LICENSES.md")).isNotNull();
+            String file = "masks/ct_00--AMOS2022--amos_0006--z_0090--0003_000.png";
+            assertThat(archive.getInputStream(archive.getEntry("SAMed2Dv1/" + file)).readAllBytes())
+                    .isEqualTo(Files.readAllBytes(SampleData.miniRelease().resolve(file)));
+            String citations = new String(archive.getInputStream(archive.getEntry("CITATIONS.bib")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(citations).contains("SA-Med2D-20M").contains("@inproceedings{AMOS2022");
+        }
+
+        new CatalogTestSupport(jdbc).empty();
+        ingest.ingest(zip);
+        assertThat(jdbc.sql(ROWS).query().listOfRows()).isEqualTo(before);
+    }
+
+    @Test
+    void a_manifest_lists_every_mask_with_the_sha256_of_its_files() throws Exception {
+        JsonNode record = finished("{\"format\": \"manifest\", \"filter\": {\"label\": [\"liver\", \"aorta\"]}}");
+        byte[] zip = download(record.get("id").asString(), null).body();
+        Path file = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "manifest", ".zip");
+        Files.write(file, zip);
+        try (ZipFile archive = new ZipFile(file.toFile())) {
+            assertThat(archive.stream().map(ZipEntry::getName)).containsExactly("manifest.csv", "manifest.jsonl",
+                    "manifest.json", "LICENSES.md", "CITATIONS.bib");
+            List<String> rows = new String(archive.getInputStream(archive.getEntry("manifest.jsonl")).readAllBytes(),
+                    StandardCharsets.UTF_8).lines().toList();
+            assertThat(rows).hasSize(5);
+            for (String row : rows) {
+                JsonNode mask = JSON.readTree(row);
+                assertThat(mask.get("mask_sha256").asString()).isEqualTo(ExportPlanner.sha256(
+                        Files.readAllBytes(SampleData.miniRelease().resolve(mask.get("mask_file").asString()))));
+                assertThat(mask.get("label").asString()).isIn("liver", "aorta");
+            }
+            String csv = new String(archive.getInputStream(archive.getEntry("manifest.csv")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(csv.lines()).hasSize(6).first().asString().startsWith("mask_id,mask_file,mask_sha256");
+            JsonNode manifest = JSON.readTree(archive.getInputStream(archive.getEntry("manifest.json")).readAllBytes());
+            assertThat(manifest.get("masks").asLong()).isEqualTo(5);
+            assertThat(manifest.get("filter").get("label").toString()).isEqualTo("[\"aorta\",\"liver\"]");
+        }
+    }
+
+    @Test
+    void byte_ranges_are_exactly_the_bytes_of_the_whole_and_a_cut_download_resumes() throws Exception {
+        JsonNode record = finished("{\"format\": \"sa-med2d\", \"filter\": {\"dataset\": [\"AMOS2022\"]}}");
+        String id = record.get("id").asString();
+        byte[] whole = download(id, null).body();
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 20; i++) {
+            int from = random.nextInt(whole.length);
+            int to = from + random.nextInt(whole.length - from);
+            HttpResponse<byte[]> part = download(id, "bytes=" + from + "-" + to);
+            assertThat(part.statusCode()).isEqualTo(206);
+            assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes " + from + "-" + to + "/" + whole.length);
+            assertThat(part.body()).isEqualTo(Arrays.copyOfRange(whole, from, to + 1));
+        }
+        assertThat(download(id, "bytes=-100").body()).isEqualTo(Arrays.copyOfRange(whole, whole.length - 100, whole.length));
+        assertThat(download(id, "bytes=" + whole.length + "-").statusCode()).isEqualTo(416);
+
+        // a download cut after 12,345 bytes and resumed as curl -C - does
+        ByteArrayOutputStream resumed = new ByteArrayOutputStream();
+        resumed.write(whole, 0, 12_345);
+        resumed.write(download(id, "bytes=12345-").body());
+        assertThat(resumed.toByteArray()).isEqualTo(whole);
+        // the same filter and catalog give the same archive apart from its creation time in manifest.json
+        assertThat(finished("{\"format\": \"sa-med2d\", \"filter\": {\"dataset\": [\"AMOS2022\"]}}").get("bytes").asLong())
+                .isEqualTo(whole.length);
+    }
+
+    @Test
+    void sources_that_may_not_be_redistributed_are_left_out_unless_asked_for() throws Exception {
+        Path generated = Path.of(System.getProperty("java.io.tmpdir"), "export-release");
+        if (!Files.isDirectory(generated.resolve("SAMed2Dv1"))) {
+            assertThat(CommandLine.run(new String[] {"generate", "--images", "400", "--out", generated.toString(),
+                    "--seed", "5"}, System.out, System.err)).isZero();
+        }
+        ingest.ingest(generated);
+        search.rebuild();
+        long restricted = jdbc.sql("select count(*) from mask m join image i on i.id = m.image_id join dataset d"
+                + " on d.id = i.dataset_id where d.name = 'Brain_PTM'").query(Long.class).single();
+        assertThat(restricted).as("the generated release holds a dataset marked not redistributable").isPositive();
+
+        JsonNode without = finished("{\"format\": \"manifest\", \"filter\": {\"dataset\": [\"Brain_PTM\", \"AMOS2022\"]}}");
+        assertThat(without.get("excludedDatasets").toString()).isEqualTo("[\"Brain_PTM\"]");
+        long amos = jdbc.sql("select count(*) from mask m join image i on i.id = m.image_id join dataset d"
+                + " on d.id = i.dataset_id where d.name = 'AMOS2022'").query(Long.class).single();
+        assertThat(without.get("masks").asLong()).isEqualTo(amos);
+
+        JsonNode with = finished("{\"format\": \"manifest\", \"includeRestricted\": true,"
+                + " \"filter\": {\"dataset\": [\"Brain_PTM\", \"AMOS2022\"]}}");
+        assertThat(with.get("masks").asLong()).isEqualTo(amos + restricted);
+
+        HttpResponse<String> only = post("{\"format\": \"manifest\", \"filter\": {\"dataset\": [\"Brain_PTM\"]}}");
+        assertThat(only.statusCode()).isEqualTo(400);
+        assertThat(only.body()).contains("may not be redistributed").contains("includeRestricted");
+    }
+
+    @Test
+    void bad_requests_get_clear_errors() throws Exception {
+        HttpResponse<String> format = post("{\"format\": \"tar\"}");
+        assertThat(format.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(format.body()).get("parameter").asString()).isEqualTo("format");
+        HttpResponse<String> empty = post("{\"format\": \"manifest\", \"filter\": {\"dataset\": [\"Nope\"]}}");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(empty.body()).get("detail").asString()).startsWith("filter: no mask matches");
+        HttpResponse<String> filter = post("{\"format\": \"manifest\", \"filter\": {\"axis\": [\"w\"]}}");
+        assertThat(JSON.readTree(filter.body()).get("parameter").asString()).isEqualTo("axis");
+        assertThat(download("00000000-0000-0000-0000-000000000000", null).statusCode()).isEqualTo(404);
+    }
+}
