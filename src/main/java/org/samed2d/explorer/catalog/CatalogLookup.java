@@ -90,8 +90,17 @@ public class CatalogLookup {
 
     /** Where the files of these masks are, by mask id (unknown ids are left out). */
     public Map<Long, StoredFile> maskFiles(List<Long> ids) {
+        return files("mask", ids);
+    }
+
+    /** Where the files of these images are, by image id (unknown ids are left out). */
+    public Map<Long, StoredFile> imageFiles(List<Long> ids) {
+        return files("image", ids);
+    }
+
+    private Map<Long, StoredFile> files(String table, List<Long> ids) {
         Map<Long, StoredFile> files = new HashMap<>();
-        jdbc.sql(FILE_COLUMNS.formatted("mask") + "where t.id = any(?)").param(ids.toArray(Long[]::new))
+        jdbc.sql(FILE_COLUMNS.formatted(table) + "where t.id = any(?)").param(ids.toArray(Long[]::new))
                 .query(rs -> {
                     files.put(rs.getLong("id"), storedFile(rs));
                 });

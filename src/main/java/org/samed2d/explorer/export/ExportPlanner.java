@@ -18,7 +18,7 @@ import org.samed2d.explorer.catalog.CatalogLookup;
 import org.samed2d.explorer.catalog.ImageRecord;
 import org.samed2d.explorer.catalog.MaskRecord;
 import org.samed2d.explorer.media.MediaService;
-import org.samed2d.explorer.media.StoredBytes;
+import org.samed2d.explorer.catalog.StoredFile;
 import org.samed2d.explorer.search.ImagePage;
 import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.SearchService;
@@ -73,37 +73,42 @@ final class ExportPlanner {
                 List<Long> maskIds = page.images().stream().flatMap(hit -> hit.maskIds().stream()).toList();
                 Map<Long, MaskRecord> masks = new LinkedHashMap<>();
                 catalog.masks(maskIds).forEach(mask -> masks.put(mask.id(), mask));
+                Map<Long, StoredFile> imageFiles = catalog.imageFiles(List.copyOf(images.keySet()));
+                Map<Long, StoredFile> maskFiles = catalog.maskFiles(maskIds);
                 for (ImagePage.ImageHit hit : page.images()) {
                     ImageRecord image = images.get(hit.imageId());
                     if (image == null) {
                         continue; // removed since the search saw it
                     }
                     datasets.add(image.dataset());
-                    StoredBytes imageBytes = bytes(media.image(image.id()), image.file());
-                    String imageSha = sha256(imageBytes.bytes());
+                    StoredFile imageFile = located(imageFiles.get(image.id()), image.file());
+                    byte[] imageBytes = media.read(imageFile).bytes();
+                    String imageSha = sha256(imageBytes);
                     if (format == ExportFormat.SA_MED2D) {
-                        plan.write(entry(ROOT + image.file(), imageBytes.bytes(), "image", image.id()).line() + "\n");
+                        plan.write(entry(ROOT + image.file(), imageBytes, imageFile).line() + "\n");
                         index.write((first ? "\n" : ",\n") + "  " + JSON.writeValueAsString(image.file()) + ": [");
                         first = false;
                     }
-                    List<String> maskFiles = new ArrayList<>();
+                    List<String> maskNames = new ArrayList<>();
                     for (long maskId : hit.maskIds()) {
                         MaskRecord mask = masks.get(maskId);
                         if (mask == null) {
                             continue;
                         }
-                        StoredBytes maskBytes = bytes(media.mask(mask.id()), mask.file());
+                        StoredFile maskFile = located(maskFiles.get(mask.id()), mask.file());
+                        byte[] maskBytes = media.read(maskFile).bytes();
                         classes.computeIfAbsent(mask.dataset(), d -> new TreeMap<>()).put(mask.label(), mask.classId());
                         if (format == ExportFormat.SA_MED2D) {
-                            plan.write(entry(ROOT + mask.file(), maskBytes.bytes(), "mask", mask.id()).line() + "\n");
-                            maskFiles.add(JSON.writeValueAsString(mask.file()));
+                            plan.write(entry(ROOT + mask.file(), maskBytes, maskFile).line() + "\n");
+                            maskNames.add(JSON.writeValueAsString(mask.file()));
                         } else {
-                            csv.write(ManifestRows.csv(mask, imageSha, sha256(maskBytes.bytes())));
-                            jsonl.write(ManifestRows.json(mask, imageSha, sha256(maskBytes.bytes())) + "\n");
+                            String maskSha = sha256(maskBytes);
+                            csv.write(ManifestRows.csv(mask, imageSha, maskSha));
+                            jsonl.write(ManifestRows.json(mask, imageSha, maskSha) + "\n");
                         }
                     }
                     if (index != null) {
-                        index.write(String.join(", ", maskFiles) + "]");
+                        index.write(String.join(", ", maskNames) + "]");
                     }
                     imagesDone++;
                     progress.accept((double) imagesDone / Math.max(1, export.images()));
@@ -132,14 +137,17 @@ final class ExportPlanner {
         return ArchiveStreamer.length(folder.resolve("plan.tsv"));
     }
 
-    private static StoredBytes bytes(java.util.Optional<StoredBytes> found, String file) throws IOException {
-        return found.orElseThrow(() -> new IOException(file + " is no longer in the catalog"));
+    private static StoredFile located(StoredFile file, String name) throws IOException {
+        if (file == null) {
+            throw new IOException(name + " is no longer in the catalog");
+        }
+        return file;
     }
 
-    private static PlannedEntry entry(String name, byte[] bytes, String kind, long id) {
+    private static PlannedEntry entry(String name, byte[] bytes, StoredFile file) {
         CRC32 crc = new CRC32();
         crc.update(bytes);
-        return new PlannedEntry(name, bytes.length, crc.getValue(), kind, Long.toString(id));
+        return new PlannedEntry(name, bytes.length, crc.getValue(), "stored", StoredFileRef.encode(file));
     }
 
     static String sha256(byte[] bytes) {

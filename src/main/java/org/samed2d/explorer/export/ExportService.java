@@ -133,13 +133,9 @@ public class ExportService {
             throw new ExportRejectedException("id", "export " + id + " is " + record.state() + ", not ready to download");
         }
         Path folder = folder(id);
-        ArchiveStreamer.write(folder.resolve("plan.tsv"), from, to, out, entry -> switch (entry.kind()) {
-            case "image" -> new ByteArrayInputStream(media.image(Long.parseLong(entry.ref()))
-                    .orElseThrow(() -> new IOException(entry.name() + " is no longer in the catalog")).bytes());
-            case "mask" -> new ByteArrayInputStream(media.mask(Long.parseLong(entry.ref()))
-                    .orElseThrow(() -> new IOException(entry.name() + " is no longer in the catalog")).bytes());
-            default -> Files.newInputStream(folder.resolve(entry.ref()));
-        });
+        ArchiveStreamer.write(folder.resolve("plan.tsv"), from, to, out, entry -> entry.kind().equals("stored")
+                ? new ByteArrayInputStream(media.read(StoredFileRef.decode(entry.ref())).bytes())
+                : Files.newInputStream(folder.resolve(entry.ref())));
     }
 
     private MaskFilter withoutRestricted(MaskFilter filter, List<String> excluded) {

@@ -3,8 +3,8 @@ package org.samed2d.explorer.export;
 /**
  * One archive entry as planned: its name, size and CRC-32, and where its bytes come from.
  *
- * @param kind {@code image} or {@code mask} (original bytes by catalog id) or {@code file} (a generated file)
- * @param ref the catalog id, or the generated file's name in the export folder
+ * @param kind {@code stored} (original bytes of a catalogued file) or {@code file} (a generated file)
+ * @param ref where a stored file is ({@link StoredFileRef}), or the generated file's name in the export folder
  */
 record PlannedEntry(String name, long size, long crc, String kind, String ref) {
 

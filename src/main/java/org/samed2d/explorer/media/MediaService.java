@@ -93,7 +93,8 @@ public class MediaService {
         return catalog.maskFile(id).map(this::read);
     }
 
-    private StoredBytes read(StoredFile file) {
+    /** The bytes of a file whose location the caller already has from the catalog. */
+    public StoredBytes read(StoredFile file) {
         String path = file.releasePath();
         try {
             ReleaseSource source = openSources.computeIfAbsent(file.source().id(), id -> reopen(file));

@@ -1,0 +1,101 @@
+package org.samed2d.explorer.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.samed2d.explorer.export.ExportRecord;
+import org.samed2d.explorer.export.ExportService;
+import org.samed2d.explorer.search.IndexBusyException;
+import org.samed2d.explorer.search.SearchService;
+import org.samed2d.explorer.shared.InvalidParameterException;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** {@code export --format F --out FILE [NAME=VALUE ...] [--include-restricted]}: one export, written to a file. */
+final class ExportCommand {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ExportCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String[] args) {
+        List<String> springArgs = CommandContext.defaultArguments();
+        Map<String, List<String>> filter = new LinkedHashMap<>();
+        String format = null;
+        Path target = null;
+        boolean includeRestricted = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help")) {
+                out.println("Usage: java -jar sa-med2d-explorer.jar export --format sa-med2d|manifest --out FILE.zip"
+                        + " [NAME=VALUE ...] [--include-restricted]   (NAME=VALUE: the query API's filters)");
+                return 0;
+            } else if (arg.equals("--format") && i + 1 < args.length) {
+                format = args[++i];
+            } else if (arg.equals("--out") && i + 1 < args.length) {
+                target = Path.of(args[++i]);
+            } else if (arg.equals("--include-restricted")) {
+                includeRestricted = true;
+            } else if (arg.startsWith("--")) {
+                springArgs.add(arg);
+            } else if (arg.contains("=")) {
+                filter.computeIfAbsent(arg.substring(0, arg.indexOf('=')), k -> new ArrayList<>())
+                        .add(arg.substring(arg.indexOf('=') + 1));
+            } else {
+                err.println("export: expected NAME=VALUE filters or --options, found '" + arg + "'");
+                return 2;
+            }
+        }
+        if (format == null || target == null) {
+            err.println("export: --format and --out are required");
+            return 2;
+        }
+        try (ConfigurableApplicationContext context = CommandContext.start(springArgs)) {
+            context.getBean(SearchService.class).catchUp();
+            ExportService exports = context.getBean(ExportService.class);
+            long started = System.nanoTime();
+            ExportRecord record = exports.start(filter, format, includeRestricted);
+            while (record.state().matches("queued|running")) {
+                Thread.sleep(1000);
+                record = exports.get(record.id()).orElseThrow();
+                out.printf("export preparing %,d images %3.0f%%%n", Math.round(record.progress() * record.images()),
+                        record.progress() * 100);
+            }
+            if (!record.state().equals("done")) {
+                err.println("export: failed: " + record.error());
+                return 1;
+            }
+            double planned = (System.nanoTime() - started) / 1e9;
+            long writeStart = System.nanoTime();
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(target), 1 << 20)) {
+                exports.download(record.id(), 0, record.bytes() - 1, file);
+            }
+            double written = (System.nanoTime() - writeStart) / 1e9;
+            out.printf("Exported %,d masks on %,d images (%s) to %s: %,d bytes; prepared in %.1f s, written in %.1f s"
+                            + " (%.1f MB/s)%s; peak heap %,d MB%n", record.masks(), record.images(), record.format(),
+                    target, record.bytes(), planned, written, record.bytes() / 1e6 / Math.max(1e-3, written),
+                    record.excludedDatasets().isEmpty() ? "" : "; left out " + record.excludedDatasets(),
+                    CommandContext.peakHeapMegabytes());
+            return 0;
+        } catch (InvalidParameterException | IndexBusyException e) {
+            err.println("export: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("export: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+}
