@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.samed2d.explorer.catalog.CatalogLookup;
 import org.samed2d.explorer.catalog.FileLocation;
+import org.samed2d.explorer.catalog.FileSource;
 import org.samed2d.explorer.catalog.MaskRecord;
 import org.samed2d.explorer.catalog.StoredFile;
 import org.samed2d.explorer.release.ReleaseSource;
@@ -32,14 +33,15 @@ public class MediaService {
     private static final long THUMBNAIL_CACHE_BYTES = 128L << 20;
 
     private final CatalogLookup catalog;
-    private final Map<Integer, ReleaseSource> openSources = new ConcurrentHashMap<>();
+    // keyed by the whole source, not its id: ids can be reused after a catalog is emptied or restored
+    private final Map<FileSource, ReleaseSource> openSources = new ConcurrentHashMap<>();
     private final OverlayRenderer renderer = new OverlayRenderer();
     private final Cache<ThumbnailKey, StoredBytes> thumbnails = Caffeine.newBuilder()
             .maximumWeight(THUMBNAIL_CACHE_BYTES)
             .weigher((ThumbnailKey key, StoredBytes value) -> value.bytes().length)
             .build();
 
-    private record ThumbnailKey(long imageId, List<Long> maskIds, int size) {
+    private record ThumbnailKey(long imageId, String imageEtag, List<Long> maskIds, int size) {
     }
 
     MediaService(CatalogLookup catalog) {
@@ -53,15 +55,18 @@ public class MediaService {
      * @return empty when the catalog has no such image
      */
     public Optional<StoredBytes> thumbnail(long imageId, List<Long> maskIds, int size) {
-        ThumbnailKey key = new ThumbnailKey(imageId, maskIds.stream().sorted().distinct().toList(), size);
+        Optional<StoredFile> imageFile = catalog.imageFile(imageId);
+        if (imageFile.isEmpty()) {
+            return Optional.empty();
+        }
+        // the file's location is part of the key: ids are reused after a catalog is emptied or restored
+        ThumbnailKey key = new ThumbnailKey(imageId, etag(imageFile.get()), maskIds.stream().sorted().distinct().toList(),
+                size);
         StoredBytes cached = thumbnails.getIfPresent(key);
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<StoredBytes> image = image(imageId);
-        if (image.isEmpty()) {
-            return Optional.empty();
-        }
+        StoredBytes image = read(imageFile.get());
         List<OverlayRenderer.Layer> layers = new ArrayList<>();
         List<MaskRecord> drawn = catalog.masksOfImage(imageId).stream()
                 .filter(mask -> key.maskIds().contains(mask.id())).toList();
@@ -73,9 +78,9 @@ public class MediaService {
             }
         }
         try {
-            byte[] png = renderer.render(image.get().bytes(), layers, size);
+            byte[] png = renderer.render(image.bytes(), layers, size);
             StoredBytes rendered = new StoredBytes(png, "thumbnail-" + imageId + ".png",
-                    image.get().etag() + "-" + Integer.toHexString(key.hashCode()));
+                    image.etag() + "-" + Integer.toHexString(key.hashCode()));
             thumbnails.put(key, rendered);
             return Optional.of(rendered);
         } catch (IOException e) {
@@ -97,7 +102,7 @@ public class MediaService {
     public StoredBytes read(StoredFile file) {
         String path = file.releasePath();
         try {
-            ReleaseSource source = openSources.computeIfAbsent(file.source().id(), id -> reopen(file));
+            ReleaseSource source = openSources.computeIfAbsent(file.source(), key -> reopen(file));
             byte[] bytes = source.read(path, file.location());
             return new StoredBytes(bytes, path.substring(path.lastIndexOf('/') + 1), etag(file));
         } catch (IOException e) {
