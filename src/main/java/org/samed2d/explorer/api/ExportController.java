@@ -39,7 +39,7 @@ class ExportController {
 
     /**
      * @param filter the search filters as arrays, as in the query API
-     * @param format {@code sa-med2d} or {@code manifest}
+     * @param format {@code sa-med2d}, {@code coco} or {@code manifest}
      * @param includeRestricted also export datasets whose licence forbids redistribution
      */
     record Start(@Nullable Map<String, Object> filter, @Nullable String format, @Nullable Boolean includeRestricted) {

@@ -21,7 +21,7 @@ public final class CommandLine {
               evaluate [NAME=VALUE ...] [--limit N] [--prompts box,1point,3points] [--model NAME]
                                          segment each matching mask from a box (and points) taken from it and
                                          print the mean Dice overall and per modality, dataset and label
-              export --format sa-med2d|manifest --out FILE.zip [NAME=VALUE ...] [--include-restricted]
+              export --format sa-med2d|coco|manifest --out FILE.zip [NAME=VALUE ...] [--include-restricted]
                                          write the matching subset as a ZIP (see the README's Exports)
               generate --images N --out DIR [--split-zip SIZE] [--seed S]
                                          write a synthetic release in the exact SA-Med2D layout (for benchmarks)

@@ -37,7 +37,7 @@ final class ExportCommand {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help")) {
-                out.println("Usage: java -jar sa-med2d-explorer.jar export --format sa-med2d|manifest --out FILE.zip"
+                out.println("Usage: java -jar sa-med2d-explorer.jar export --format sa-med2d|coco|manifest --out FILE.zip"
                         + " [NAME=VALUE ...] [--include-restricted]   (NAME=VALUE: the query API's filters)");
                 return 0;
             } else if (arg.equals("--format") && i + 1 < args.length) {

@@ -8,7 +8,9 @@ public enum ExportFormat {
     /** The release layout of the subset: original PNGs, SAMed2D_v1.json and the class mapping of the classes used. */
     SA_MED2D("sa-med2d"),
     /** manifest.csv and manifest.jsonl: one row per mask with every catalog field and the sha256 of each file. */
-    MANIFEST("manifest");
+    MANIFEST("manifest"),
+    /** COCO instance segmentation: annotations.json (compressed RLE, area, bbox [x,y,w,h]) and images/. */
+    COCO("coco");
 
     private final String parameter;
 

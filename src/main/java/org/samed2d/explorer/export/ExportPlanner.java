@@ -56,7 +56,8 @@ final class ExportPlanner {
         try (BufferedWriter plan = java.nio.file.Files.newBufferedWriter(folder.resolve("plan.tsv"));
              BufferedWriter index = format == ExportFormat.SA_MED2D ? generated.open("SAMed2D_v1.json") : null;
              BufferedWriter csv = format == ExportFormat.MANIFEST ? generated.open("manifest.csv") : null;
-             BufferedWriter jsonl = format == ExportFormat.MANIFEST ? generated.open("manifest.jsonl") : null) {
+             BufferedWriter jsonl = format == ExportFormat.MANIFEST ? generated.open("manifest.jsonl") : null;
+             CocoFiles coco = format == ExportFormat.COCO ? new CocoFiles(folder) : null) {
             if (index != null) {
                 index.write("{");
             }
@@ -84,6 +85,11 @@ final class ExportPlanner {
                     StoredFile imageFile = located(imageFiles.get(image.id()), image.file());
                     byte[] imageBytes = media.read(imageFile).bytes();
                     String imageSha = sha256(imageBytes);
+                    if (coco != null) {
+                        String fileName = image.file().substring(image.file().lastIndexOf('/') + 1);
+                        plan.write(entry("images/" + fileName, imageBytes, imageFile).line() + "\n");
+                        coco.image(image, fileName);
+                    }
                     if (format == ExportFormat.SA_MED2D) {
                         plan.write(entry(ROOT + image.file(), imageBytes, imageFile).line() + "\n");
                         index.write((first ? "\n" : ",\n") + "  " + JSON.writeValueAsString(image.file()) + ": [");
@@ -101,6 +107,8 @@ final class ExportPlanner {
                         if (format == ExportFormat.SA_MED2D) {
                             plan.write(entry(ROOT + mask.file(), maskBytes, maskFile).line() + "\n");
                             maskNames.add(JSON.writeValueAsString(mask.file()));
+                        } else if (coco != null) {
+                            coco.annotation(mask, maskBytes);
                         } else {
                             String maskSha = sha256(maskBytes);
                             csv.write(ManifestRows.csv(mask, imageSha, maskSha));
@@ -118,11 +126,16 @@ final class ExportPlanner {
             if (index != null) {
                 index.write("\n}\n");
             }
+            if (coco != null) {
+                coco.finish();
+            }
         }
         if (format == ExportFormat.SA_MED2D) {
             generated.plan("SAMed2D_v1.json", ROOT + "SAMed2D_v1.json");
             generated.write("SAMed2D_v1_class_mapping_id.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(classes) + "\n");
             generated.plan("SAMed2D_v1_class_mapping_id.json", ROOT + "SAMed2D_v1_class_mapping_id.json");
+        } else if (format == ExportFormat.COCO) {
+            generated.plan("annotations.json", "annotations.json");
         } else {
             generated.plan("manifest.csv", "manifest.csv");
             generated.plan("manifest.jsonl", "manifest.jsonl");

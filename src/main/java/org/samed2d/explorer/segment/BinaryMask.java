@@ -5,8 +5,6 @@ import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 import javax.imageio.ImageIO;
 
 /** A binary mask in row-major order with what users ask of one: area, inclusive bbox, COCO RLE, PNG, overlap. */
@@ -77,41 +75,9 @@ record BinaryMask(boolean[] on, int width, int height) {
         return new double[] {2.0 * both / (a + b), (double) both / (a + b - both)};
     }
 
-    /** COCO's compressed RLE: runs in column-major order starting with 0s, as the string pycocotools writes. */
+    /** COCO's compressed RLE, as pycocotools writes it. */
     String cocoCounts() {
-        List<Long> runs = new ArrayList<>();
-        boolean current = false;
-        long run = 0;
-        for (int x = 0; x < width; x++) {
-            for (int y = 0; y < height; y++) {
-                boolean value = on[y * width + x];
-                if (value != current) {
-                    runs.add(run);
-                    run = 0;
-                    current = value;
-                }
-                run++;
-            }
-        }
-        runs.add(run);
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < runs.size(); i++) {
-            long x = runs.get(i);
-            if (i > 2) {
-                x -= runs.get(i - 2);
-            }
-            boolean more = true;
-            while (more) {
-                long c = x & 0x1f;
-                x >>= 5;
-                more = (c & 0x10) != 0 ? x != -1 : x != 0;
-                if (more) {
-                    c |= 0x20;
-                }
-                out.append((char) (c + 48));
-            }
-        }
-        return out.toString();
+        return org.samed2d.explorer.shared.CocoRle.counts(on, width, height);
     }
 
     byte[] png() {

@@ -138,6 +138,47 @@ class ExportTest {
     }
 
     @Test
+    void a_coco_export_decodes_to_exactly_the_mask_pixels() throws Exception {
+        JsonNode record = finished("{\"format\": \"coco\", \"filter\": {\"dataset\": [\"AMOS2022\"]}}");
+        assertThat(record.get("state").asString()).isEqualTo("done");
+        Path file = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "coco", ".zip");
+        Files.write(file, download(record.get("id").asString(), null).body());
+        try (ZipFile archive = new ZipFile(file.toFile())) {
+            JsonNode coco = JSON.readTree(archive.getInputStream(archive.getEntry("annotations.json")).readAllBytes());
+            assertThat(coco.get("images")).hasSize(2);
+            assertThat(coco.get("annotations")).hasSize(7);
+            Map<Long, String> categories = new java.util.HashMap<>();
+            coco.get("categories").forEach(c -> categories.put(c.get("id").asLong(), c.get("name").asString()));
+            for (JsonNode annotation : coco.get("annotations")) {
+                var mask = jdbc.sql("select m.path, m.area, m.bbox_x0, m.bbox_y0, m.bbox_x1, m.bbox_y1, l.name"
+                        + " from mask m join label l on l.id = m.label_id where m.id = ?")
+                        .param(annotation.get("id").asLong()).query().singleRow();
+                var pixels = javax.imageio.ImageIO.read(SampleData.miniRelease().resolve((String) mask.get("path")).toFile());
+                int width = pixels.getWidth();
+                int height = pixels.getHeight();
+                boolean[] expected = new boolean[width * height];
+                for (int y = 0; y < height; y++) {
+                    for (int x = 0; x < width; x++) {
+                        expected[y * width + x] = (pixels.getRaster().getSample(x, y, 0)) > 127;
+                    }
+                }
+                JsonNode rle = annotation.get("segmentation");
+                assertThat(org.samed2d.explorer.CocoRleDecoder.decode(rle.get("counts").asString(),
+                        rle.get("size").get(0).asInt(), rle.get("size").get(1).asInt())).isEqualTo(expected);
+                assertThat(annotation.get("area").asLong()).isEqualTo(((Number) mask.get("area")).longValue());
+                int x0 = (int) mask.get("bbox_x0");
+                int y0 = (int) mask.get("bbox_y0");
+                assertThat(annotation.get("bbox").toString()).isEqualTo("[%d,%d,%d,%d]".formatted(x0, y0,
+                        (int) mask.get("bbox_x1") - x0 + 1, (int) mask.get("bbox_y1") - y0 + 1));
+                assertThat(categories.get(annotation.get("category_id").asLong())).isEqualTo(mask.get("name"));
+                assertThat(annotation.get("iscrowd").asInt()).isZero();
+            }
+            JsonNode firstImage = coco.get("images").get(0);
+            assertThat(archive.getEntry("images/" + firstImage.get("file_name").asString())).isNotNull();
+        }
+    }
+
+    @Test
     void byte_ranges_are_exactly_the_bytes_of_the_whole_and_a_cut_download_resumes() throws Exception {
         JsonNode record = finished("{\"format\": \"sa-med2d\", \"filter\": {\"dataset\": [\"AMOS2022\"]}}");
         String id = record.get("id").asString();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.samed2d.explorer.CatalogTestSupport;
 import org.samed2d.explorer.ExplorerTest;
+import org.samed2d.explorer.CocoRleDecoder;
 import org.samed2d.explorer.SampleData;
 import org.samed2d.explorer.ingest.IngestService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -126,7 +127,7 @@ class SegmentationTest {
         try (var callers = java.util.concurrent.Executors.newFixedThreadPool(images.size())) {
             List<java.util.concurrent.Future<?>> calls = new java.util.ArrayList<>();
             for (long image : images) {
-                calls.add(callers.submit(() -> small.segment(new SegmentRequest(image, new int[] {100, 100, 300, 300},
+                calls.add(callers.submit(() -> small.segment(new SegmentRequest(image, new int[] {10, 10, 100, 100},
                         null, null, null, null))));
             }
             int busy = 0;

@@ -1,15 +1,15 @@
-package org.samed2d.explorer.segment;
+package org.samed2d.explorer;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** pycocotools' rleFrString and rleDecode, written out from its C source, to check our encoder independently. */
-final class CocoRleDecoder {
+public final class CocoRleDecoder {
 
     private CocoRleDecoder() {
     }
 
-    static boolean[] decode(String counts, int height, int width) {
+    public static boolean[] decode(String counts, int height, int width) {
         List<Long> runs = new ArrayList<>();
         int p = 0;
         while (p < counts.length()) {
