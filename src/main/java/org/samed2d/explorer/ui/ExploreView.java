@@ -25,6 +25,8 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.samed2d.explorer.catalog.CatalogLookup;
+import org.samed2d.explorer.catalog.SourceDatasets;
+import org.samed2d.explorer.export.ExportService;
 import org.samed2d.explorer.search.FacetCounts;
 import org.samed2d.explorer.search.FacetDimension;
 import org.samed2d.explorer.search.InvalidQueryException;
@@ -59,9 +61,14 @@ class ExploreView extends Div implements BeforeEnterObserver {
     private final TileGrid grid = new TileGrid();
     private final Div emptyState = new Div();
 
-    ExploreView(SearchService search, CatalogLookup catalog) {
+    private final ExportService exports;
+    private final SourceDatasets sources;
+
+    ExploreView(SearchService search, CatalogLookup catalog, ExportService exports, SourceDatasets sources) {
         this.search = search;
         this.catalog = catalog;
+        this.exports = exports;
+        this.sources = sources;
         addClassName("explore");
 
         Div sidebar = new Div();
@@ -107,7 +114,10 @@ class ExploreView extends Div implements BeforeEnterObserver {
         clearAll.setId("clear-all");
         emptyState.addClassName("empty-state");
 
-        HorizontalLayout bar = new HorizontalLayout(text, sort, totals);
+        Button export = new Button("Export", VaadinIcon.DOWNLOAD.create(), click -> new ExportDialog(exports, sources,
+                state.filter(), search.facets(state.filter())).open());
+        export.setId("export");
+        HorizontalLayout bar = new HorizontalLayout(text, sort, totals, export);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.addClassName("explore-bar");
         HorizontalLayout active = new HorizontalLayout(chips, clearAll);

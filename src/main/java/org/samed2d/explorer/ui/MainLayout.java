@@ -23,10 +23,11 @@ class MainLayout extends Div implements RouterLayout {
         explore.setHighlightCondition(HighlightConditions.sameLocation());
         RouterLink datasets = new RouterLink("Datasets", DatasetsView.class);
         datasets.setHighlightCondition(HighlightConditions.locationPrefix("datasets"));
+        RouterLink exports = new RouterLink("Exports", ExportsView.class);
         RouterLink status = new RouterLink("Status", DashboardView.class);
         Anchor api = new Anchor("/swagger-ui.html", "REST API");
         api.setRouterIgnore(true);
-        Nav nav = new Nav(explore, datasets, status, api);
+        Nav nav = new Nav(explore, datasets, exports, status, api);
         nav.getElement().setAttribute("aria-label", "Sections");
         Header header = new Header(name, nav);
         header.addClassName("app-header");

@@ -231,4 +231,27 @@ class PortalBrowserTest {
         org.assertj.core.api.Assertions.assertThat(roundTrip).isPositive();
         org.assertj.core.api.Assertions.assertThat(chromium.consoleErrors).isEmpty();
     }
+
+    @Test
+    void the_current_selection_exports_from_the_explore_view() {
+        Page page = chromium.newPage(1400, 900);
+        page.navigate(url("/?label=liver&dataset=AMOS2022"));
+        page.locator("#export").click();
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        assertThat(dialog).containsText("AMOS2022");
+        dialog.getByText("Manifest only").click();
+        page.locator("#start-export").click();
+        assertThat(page.locator("#export-status")).containsText("Ready",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+        String href = page.locator("#export-download").getAttribute("href");
+        var download = page.request().get(url(href));
+        org.assertj.core.api.Assertions.assertThat(download.status()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(download.headers().get("content-type")).isEqualTo("application/zip");
+        Chromium.screenshot(page, "export-dialog");
+
+        page.navigate(url("/exports"));
+        assertThat(page.getByText("manifest").first()).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download")).first()).isVisible();
+        org.assertj.core.api.Assertions.assertThat(chromium.consoleErrors).isEmpty();
+    }
 }

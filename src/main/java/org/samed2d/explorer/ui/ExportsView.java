@@ -1,0 +1,48 @@
+package org.samed2d.explorer.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import org.samed2d.explorer.export.ExportRecord;
+import org.samed2d.explorer.export.ExportService;
+
+/** Past exports with their state and download links. */
+@Route(value = "exports", layout = MainLayout.class)
+@PageTitle("Exports · SA-Med2D Explorer")
+class ExportsView extends VerticalLayout {
+
+    ExportsView(ExportService exports) {
+        add(new H2("Exports"));
+        var list = exports.list();
+        if (list.isEmpty()) {
+            add(new Paragraph("No exports yet: choose filters on the Explore page, then Export."));
+            return;
+        }
+        Grid<ExportRecord> grid = new Grid<>();
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.addColumn(record -> record.created().toString().replace('T', ' ').substring(0, 19)).setHeader("Created")
+                .setAutoWidth(true);
+        grid.addColumn(ExportRecord::format).setHeader("Format").setAutoWidth(true);
+        grid.addColumn(record -> "%,d".formatted(record.masks())).setHeader("Masks");
+        grid.addColumn(record -> record.bytes() == null ? "" : "%,.1f MB".formatted(record.bytes() / 1e6)).setHeader("Size");
+        grid.addColumn(record -> String.join(", ", record.filter().keySet())).setHeader("Filtered by").setFlexGrow(2);
+        grid.addColumn(new ComponentRenderer<>(record -> {
+            if (!record.state().equals("done")) {
+                return new Span(record.state() + (record.error() == null ? "" : ": " + record.error()));
+            }
+            Anchor link = new Anchor("/api/v1/exports/" + record.id() + "/download", "Download");
+            link.setRouterIgnore(true);
+            return link;
+        })).setHeader("State").setAutoWidth(true);
+        grid.setItems(list);
+        grid.setAllRowsVisible(true);
+        add(grid);
+    }
+}
