@@ -1,8 +1,6 @@
 package org.samed2d.explorer.cli;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,33 +25,24 @@ final class EvaluateCommand {
     }
 
     int run(String[] args) {
-        List<String> springArgs = CommandContext.defaultArguments();
-        Map<String, List<String>> filter = new LinkedHashMap<>();
-        int limit = 100;
-        List<String> prompts = List.of("box");
-        String model = null;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--help")) {
-                out.println("Usage: java -jar sa-med2d-explorer.jar evaluate [NAME=VALUE ...] [--limit N]"
-                        + " [--prompts box,1point,3points] [--model NAME]   (NAME=VALUE: the query API's filters)");
-                return 0;
-            } else if (arg.equals("--limit") && i + 1 < args.length) {
-                limit = Integer.parseInt(args[++i]);
-            } else if (arg.equals("--prompts") && i + 1 < args.length) {
-                prompts = List.of(args[++i].split(","));
-            } else if (arg.equals("--model") && i + 1 < args.length) {
-                model = args[++i];
-            } else if (arg.startsWith("--")) {
-                springArgs.add(arg);
-            } else if (arg.contains("=")) {
-                filter.computeIfAbsent(arg.substring(0, arg.indexOf('=')), k -> new ArrayList<>())
-                        .add(arg.substring(arg.indexOf('=') + 1));
-            } else {
-                err.println("evaluate: expected NAME=VALUE filters or --options, found '" + arg + "'");
-                return 2;
-            }
+        if (CommandOptions.wantsHelp(args)) {
+            out.println("Usage: java -jar sa-med2d-explorer.jar evaluate [NAME=VALUE ...] [--limit N]"
+                    + " [--prompts box,1point,3points] [--model NAME]   (NAME=VALUE: the query API's filters)");
+            return 0;
         }
+        FilterCommandArguments arguments;
+        int limit;
+        try {
+            arguments = FilterCommandArguments.parse(args, Set.of("limit", "prompts", "model"), Set.of());
+            limit = Integer.parseInt(arguments.option("limit").orElse("100"));
+        } catch (IllegalArgumentException e) {
+            err.println("evaluate: " + e.getMessage());
+            return 2;
+        }
+        Map<String, List<String>> filter = arguments.filter();
+        List<String> prompts = List.of(arguments.option("prompts").orElse("box").split(","));
+        String model = arguments.option("model").orElse(null);
+        List<String> springArgs = arguments.springArguments();
         try (ConfigurableApplicationContext context = CommandContext.start(springArgs)) {
             context.getBean(SearchService.class).catchUp();
             EvaluationService evaluations = context.getBean(EvaluationService.class);

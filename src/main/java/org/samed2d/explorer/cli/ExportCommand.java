@@ -6,10 +6,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.samed2d.explorer.export.ExportRecord;
 import org.samed2d.explorer.export.ExportService;
 import org.samed2d.explorer.search.IndexBusyException;
@@ -29,37 +28,27 @@ final class ExportCommand {
     }
 
     int run(String[] args) {
-        List<String> springArgs = CommandContext.defaultArguments();
-        Map<String, List<String>> filter = new LinkedHashMap<>();
-        String format = null;
-        Path target = null;
-        boolean includeRestricted = false;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--help")) {
-                out.println("Usage: java -jar sa-med2d-explorer.jar export --format sa-med2d|coco|manifest --out FILE.zip"
-                        + " [NAME=VALUE ...] [--include-restricted]   (NAME=VALUE: the query API's filters)");
-                return 0;
-            } else if (arg.equals("--format") && i + 1 < args.length) {
-                format = args[++i];
-            } else if (arg.equals("--out") && i + 1 < args.length) {
-                target = Path.of(args[++i]);
-            } else if (arg.equals("--include-restricted")) {
-                includeRestricted = true;
-            } else if (arg.startsWith("--")) {
-                springArgs.add(arg);
-            } else if (arg.contains("=")) {
-                filter.computeIfAbsent(arg.substring(0, arg.indexOf('=')), k -> new ArrayList<>())
-                        .add(arg.substring(arg.indexOf('=') + 1));
-            } else {
-                err.println("export: expected NAME=VALUE filters or --options, found '" + arg + "'");
-                return 2;
-            }
+        if (CommandOptions.wantsHelp(args)) {
+            out.println("Usage: java -jar sa-med2d-explorer.jar export --format sa-med2d|coco|manifest --out FILE.zip"
+                    + " [NAME=VALUE ...] [--include-restricted]   (NAME=VALUE: the query API's filters)");
+            return 0;
         }
+        FilterCommandArguments arguments;
+        try {
+            arguments = FilterCommandArguments.parse(args, Set.of("format", "out"), Set.of("include-restricted"));
+        } catch (IllegalArgumentException e) {
+            err.println("export: " + e.getMessage());
+            return 2;
+        }
+        String format = arguments.option("format").orElse(null);
+        Path target = arguments.option("out").map(Path::of).orElse(null);
         if (format == null || target == null) {
             err.println("export: --format and --out are required");
             return 2;
         }
+        Map<String, List<String>> filter = arguments.filter();
+        boolean includeRestricted = arguments.flags().contains("include-restricted");
+        List<String> springArgs = arguments.springArguments();
         try (ConfigurableApplicationContext context = CommandContext.start(springArgs)) {
             context.getBean(SearchService.class).catchUp();
             ExportService exports = context.getBean(ExportService.class);
