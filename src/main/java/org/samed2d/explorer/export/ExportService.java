@@ -228,9 +228,15 @@ public class ExportService {
     /** Exports a stop interrupted are marked failed, so users see it and can restart them. */
     @EventListener(ApplicationReadyEvent.class)
     void markInterrupted() {
-        if (!recoverOnStart) {
-            return; // a one-off command beside a running portal must not touch the portal's exports
+        if (recoverOnStart) {
+            recover();
         }
+        // a one-off command beside a running portal must not touch the portal's exports
+    }
+
+    /** Reads the exports on disk again and marks those left queued or running as failed. */
+    void recover() {
+        load();
         for (ExportRecord record : List.copyOf(records.values())) {
             if (record.state().equals("queued") || record.state().equals("running")) {
                 save(record.with("failed", record.progress(), null, null,

@@ -233,6 +233,30 @@ class ExportTest {
         assertThat(only.body()).contains("may not be redistributed").contains("includeRestricted");
     }
 
+    @Autowired
+    ExportService exports;
+
+    @Test
+    void an_export_a_stop_interrupted_is_marked_failed_and_restarts() throws Exception {
+        String id = "0badc0de-0000-4000-8000-000000000001";
+        Path folder = Path.of(System.getProperty("java.io.tmpdir"), "explorer-test-data", "exports", id);
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("export.json"), JSON.writeValueAsString(new ExportRecord(id, "manifest",
+                "running", 30, 4, null, 0.4, null, java.time.Instant.parse("2026-11-26T10:00:00Z"), null,
+                Map.of(), false, List.of(), 0)));
+
+        exports.recover();
+
+        ExportRecord interrupted = exports.get(id).orElseThrow();
+        assertThat(interrupted.state()).isEqualTo("failed");
+        assertThat(interrupted.error()).contains("server stopped");
+        exports.restart(id);
+        ExportRecord restarted = org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1))
+                .until(() -> exports.get(id).orElseThrow(), record -> !record.state().matches("queued|running"));
+        assertThat(restarted.state()).isEqualTo("done");
+        assertThat(download(id, null).statusCode()).isEqualTo(200);
+    }
+
     @Test
     void bad_requests_get_clear_errors() throws Exception {
         HttpResponse<String> format = post("{\"format\": \"tar\"}");
