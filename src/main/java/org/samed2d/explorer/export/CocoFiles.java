@@ -14,7 +14,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.samed2d.explorer.catalog.ImageRecord;
 import org.samed2d.explorer.catalog.MaskRecord;
-import org.samed2d.explorer.shared.CocoRle;
+import org.samed2d.explorer.shared.BinaryMask;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,35 +54,17 @@ final class CocoFiles implements AutoCloseable {
         if (pixels == null) {
             throw new IOException(mask.file() + " is not a readable PNG");
         }
-        int width = pixels.getWidth();
-        int height = pixels.getHeight();
-        boolean[] on = new boolean[width * height];
-        int[] sample = new int[pixels.getRaster().getNumBands()];
-        long area = 0;
-        int x0 = width;
-        int y0 = height;
-        int x1 = -1;
-        int y1 = -1;
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                if (pixels.getRaster().getPixel(x, y, sample)[0] > 127) {
-                    on[y * width + x] = true;
-                    area++;
-                    x0 = Math.min(x0, x);
-                    y0 = Math.min(y0, y);
-                    x1 = Math.max(x1, x);
-                    y1 = Math.max(y1, y);
-                }
-            }
-        }
+        BinaryMask binary = BinaryMask.ofImage(pixels);
+        int[] box = binary.bbox();
         int category = categories.computeIfAbsent(mask.label(), label -> categories.size() + 1);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", mask.id());
         row.put("image_id", mask.imageId());
         row.put("category_id", category);
-        row.put("segmentation", Map.of("size", List.of(height, width), "counts", CocoRle.counts(on, width, height)));
-        row.put("area", area);
-        row.put("bbox", x1 < 0 ? List.of(0, 0, 0, 0) : List.of(x0, y0, x1 - x0 + 1, y1 - y0 + 1));
+        row.put("segmentation", Map.of("size", List.of(binary.height(), binary.width()), "counts", binary.cocoCounts()));
+        row.put("area", binary.area());
+        row.put("bbox", box == null ? List.of(0, 0, 0, 0)
+                : List.of(box[0], box[1], box[2] - box[0] + 1, box[3] - box[1] + 1)); // COCO: x, y, width, height
         row.put("iscrowd", 0);
         annotations.write((firstAnnotation ? "\n" : ",\n") + JSON.writeValueAsString(row));
         firstAnnotation = false;

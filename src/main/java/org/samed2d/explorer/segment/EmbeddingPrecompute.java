@@ -84,7 +84,8 @@ public class EmbeddingPrecompute {
                     break;
                 }
                 for (ImagePage.ImageHit hit : hits) {
-                    job.encoded += embedWhenFree(job.model, hit.imageId()) ? 1 : 0;
+                    job.encoded += SegmentService.whenAdmitted(() -> segmentation.precompute(job.model, hit.imageId()))
+                            ? 1 : 0;
                     job.done++;
                 }
             }
@@ -92,21 +93,6 @@ public class EmbeddingPrecompute {
         } catch (RuntimeException e) {
             job.error = e.getMessage();
             job.state = "failed";
-        }
-    }
-
-    private boolean embedWhenFree(String model, long imageId) {
-        while (true) {
-            try {
-                return segmentation.precompute(model, imageId);
-            } catch (SegmentationBusyException e) {
-                try {
-                    Thread.sleep(250);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
         }
     }
 

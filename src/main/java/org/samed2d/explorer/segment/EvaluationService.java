@@ -1,5 +1,6 @@
 package org.samed2d.explorer.segment;
 
+import org.samed2d.explorer.shared.BinaryMask;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,23 +110,7 @@ public class EvaluationService {
                     : pointsInside(mask, prompt.equals("1point") ? 1 : 3);
             SegmentRequest request = new SegmentRequest(mask.imageId(), prompt.equals("box") ? box : null, points,
                     null, mask.id(), run.model);
-            run.add(prompt, mask, waitForWorker(request).dice());
-        }
-    }
-
-    /** Evaluations queue behind interactive requests instead of failing when the workers are busy. */
-    private SegmentResult waitForWorker(SegmentRequest request) {
-        while (true) {
-            try {
-                return segmentation.segment(request);
-            } catch (SegmentationBusyException e) {
-                try {
-                    Thread.sleep(Math.max(100, e.retryAfter().toMillis() / 4));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
+            run.add(prompt, mask, SegmentService.whenAdmitted(() -> segmentation.segment(request)).dice());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.samed2d.explorer.segment;
 
+import org.samed2d.explorer.shared.BinaryMask;
 import ai.onnxruntime.OrtException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -81,6 +82,25 @@ public class SegmentService {
     /** Runs the prompt; throws {@link InvalidPromptException} for bad input, {@link SegmentationBusyException} when full. */
     public SegmentResult segment(SegmentRequest request) {
         return onWorker(() -> run(request));
+    }
+
+    /**
+     * For background jobs (evaluations, precompute): calls until the workers admit the call, so jobs queue behind
+     * interactive requests instead of failing when the workers are busy.
+     */
+    static <T> T whenAdmitted(java.util.function.Supplier<T> call) {
+        while (true) {
+            try {
+                return call.get();
+            } catch (SegmentationBusyException e) {
+                try {
+                    Thread.sleep(Math.max(100, e.retryAfter().toMillis() / 4));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Runs a task on the worker pool within the timeout; a full queue or a timeout is "busy", never a long wait. */

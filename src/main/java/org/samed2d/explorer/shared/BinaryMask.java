@@ -1,4 +1,4 @@
-package org.samed2d.explorer.segment;
+package org.samed2d.explorer.shared;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
@@ -8,9 +8,9 @@ import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
 /** A binary mask in row-major order with what users ask of one: area, inclusive bbox, COCO RLE, PNG, overlap. */
-record BinaryMask(boolean[] on, int width, int height) {
+public record BinaryMask(boolean[] on, int width, int height) {
 
-    static BinaryMask ofLogits(float[] logits, int width, int height) {
+    public static BinaryMask ofLogits(float[] logits, int width, int height) {
         boolean[] on = new boolean[logits.length];
         for (int i = 0; i < on.length; i++) {
             on[i] = logits[i] > 0;
@@ -19,7 +19,7 @@ record BinaryMask(boolean[] on, int width, int height) {
     }
 
     /** A 0/255 (or any gray/RGB) mask image: pixels above half intensity are on. */
-    static BinaryMask ofImage(BufferedImage image) {
+    public static BinaryMask ofImage(BufferedImage image) {
         int width = image.getWidth();
         int height = image.getHeight();
         boolean[] on = new boolean[width * height];
@@ -32,7 +32,7 @@ record BinaryMask(boolean[] on, int width, int height) {
         return new BinaryMask(on, width, height);
     }
 
-    long area() {
+    public long area() {
         long area = 0;
         for (boolean b : on) {
             area += b ? 1 : 0;
@@ -41,7 +41,7 @@ record BinaryMask(boolean[] on, int width, int height) {
     }
 
     /** {@code [x0, y0, x1, y1]} inclusive, or null for an empty mask. */
-    int[] bbox() {
+    public int @org.jspecify.annotations.Nullable [] bbox() {
         int x0 = width;
         int y0 = height;
         int x1 = -1;
@@ -60,7 +60,7 @@ record BinaryMask(boolean[] on, int width, int height) {
     }
 
     /** Dice and IoU against another mask of the same size; both 1 when both are empty. */
-    double[] diceAndIou(BinaryMask other) {
+    public double[] diceAndIou(BinaryMask other) {
         long both = 0;
         long a = 0;
         long b = 0;
@@ -76,11 +76,11 @@ record BinaryMask(boolean[] on, int width, int height) {
     }
 
     /** COCO's compressed RLE, as pycocotools writes it. */
-    String cocoCounts() {
-        return org.samed2d.explorer.shared.CocoRle.counts(on, width, height);
+    public String cocoCounts() {
+        return CocoRle.counts(on, width, height);
     }
 
-    byte[] png() {
+    public byte[] png() {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         for (int i = 0; i < on.length; i++) {
