@@ -2,9 +2,6 @@ package org.samed2d.explorer.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -16,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.samed2d.explorer.CatalogTestSupport;
 import org.samed2d.explorer.ExplorerTest;
+import org.samed2d.explorer.LocalApi;
 import org.samed2d.explorer.SampleData;
 import org.samed2d.explorer.ingest.IngestService;
 import org.samed2d.explorer.search.SearchService;
@@ -30,8 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchApiTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = LocalApi.JSON;
 
     @LocalServerPort
     int port;
@@ -50,8 +47,7 @@ class SearchApiTest {
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return new LocalApi(port).get(pathAndQuery);
     }
 
     private JsonNode ok(String pathAndQuery) throws Exception {
@@ -149,24 +145,19 @@ class SearchApiTest {
     void serves_the_original_png_bytes_with_etag_and_caching() throws Exception {
         long maskId = ok("/api/v1/masks?label=liver&limit=1").get("items").get(0).get("id").asLong();
         String file = ok("/api/v1/masks/" + maskId).get("file").asString();
-        HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/v1/masks/" + maskId + "/png")).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        LocalApi api = new LocalApi(port);
+        HttpResponse<byte[]> png = api.bytes("/api/v1/masks/" + maskId + "/png");
         assertThat(png.statusCode()).isEqualTo(200);
         assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(png.body()).isEqualTo(Files.readAllBytes(SampleData.miniRelease().resolve(file)));
         String etag = png.headers().firstValue("ETag").orElseThrow();
         assertThat(png.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age");
 
-        HttpResponse<byte[]> again = http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/v1/masks/" + maskId + "/png"))
-                .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> again = api.bytes("/api/v1/masks/" + maskId + "/png", "If-None-Match", etag);
         assertThat(again.statusCode()).isEqualTo(304);
 
         long imageId = ok("/api/v1/masks/" + maskId).get("imageId").asLong();
-        HttpResponse<byte[]> image = http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/v1/images/" + imageId + "/png")).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> image = api.bytes("/api/v1/images/" + imageId + "/png");
         assertThat(image.body()).isEqualTo(Files.readAllBytes(SampleData.miniRelease().resolve(
                 ok("/api/v1/images/" + imageId).get("image").get("file").asString())));
     }

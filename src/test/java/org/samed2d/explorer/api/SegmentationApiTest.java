@@ -2,9 +2,6 @@ package org.samed2d.explorer.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.samed2d.explorer.CatalogTestSupport;
 import org.samed2d.explorer.ExplorerTest;
+import org.samed2d.explorer.LocalApi;
 import org.samed2d.explorer.SampleData;
 import org.samed2d.explorer.ingest.IngestService;
 import org.samed2d.explorer.search.SearchService;
@@ -26,8 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SegmentationApiTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = LocalApi.JSON;
 
     @LocalServerPort
     int port;
@@ -51,20 +48,15 @@ class SegmentationApiTest {
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return new LocalApi(port).post(path, body);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return new LocalApi(port).get(path);
     }
 
-    /** The job's report once it has stopped running. */
     private JsonNode finished(String path) {
-        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2))
-                .until(() -> JSON.readTree(get(path).body()), report -> !report.get("state").asString().equals("running"));
+        return new LocalApi(port).finished(path);
     }
 
     @Test
@@ -80,8 +72,7 @@ class SegmentationApiTest {
         assertThat(result.get("rle").get("size").toString()).isEqualTo("[512,512]");
         assertThat(result.get("bbox")).hasSize(4);
         assertThat(result.get("timing").has("decoderMs")).isTrue();
-        HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + result.get("png").asString())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> png = new LocalApi(port).bytes(result.get("png").asString());
         assertThat(png.statusCode()).isEqualTo(200);
         assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
     }

@@ -3,9 +3,6 @@ package org.samed2d.explorer.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.samed2d.explorer.CatalogTestSupport;
 import org.samed2d.explorer.ExplorerTest;
+import org.samed2d.explorer.LocalApi;
 import org.samed2d.explorer.SampleData;
 import org.samed2d.explorer.cli.CommandLine;
 import org.samed2d.explorer.ingest.IngestService;
@@ -35,11 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
 @ExplorerTest
 class ExportTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = LocalApi.JSON;
     private static final String ROWS = "select m.path, i.path as image, m.area, m.bbox_x0, m.bbox_y0, m.bbox_x1,"
             + " m.bbox_y1, l.class_id, l.name from mask m join image i on i.id = m.image_id"
             + " join label l on l.id = m.label_id order by m.path";
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -58,28 +55,18 @@ class ExportTest {
     }
 
     private HttpResponse<String> post(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/exports"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return new LocalApi(port).post("/api/v1/exports", body);
     }
 
     private JsonNode finished(String body) throws Exception {
         HttpResponse<String> started = post(body);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        String id = JSON.readTree(started.body()).get("id").asString();
-        return org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1)).until(
-                () -> JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/v1/exports/" + id)).build(), HttpResponse.BodyHandlers.ofString()).body()),
-                record -> !record.get("state").asString().matches("queued|running"));
+        return new LocalApi(port).finished("/api/v1/exports/" + JSON.readTree(started.body()).get("id").asString());
     }
 
     private HttpResponse<byte[]> download(String id, String range) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/exports/"
-                + id + "/download"));
-        if (range != null) {
-            request.header("Range", range);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        String path = "/api/v1/exports/" + id + "/download";
+        return range == null ? new LocalApi(port).bytes(path) : new LocalApi(port).bytes(path, "Range", range);
     }
 
     @Test
