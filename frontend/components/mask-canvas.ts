@@ -48,6 +48,10 @@ export class MaskCanvas extends LitElement {
   @state() private status = 'Loading…';
   /** Image id for segmentation requests; segmentation tools show only when set. */
   @property({ type: Number }) imageId = 0;
+  /** The session's CSRF token, sent with segmentation requests (the REST API wants one from browser sessions). */
+  @property() csrfToken = '';
+  /** Shown instead of the segmentation tools when the visitor may not segment. */
+  @property() segmentHint = '';
   @state() private tool: 'pan' | 'box' | 'positive' | 'negative' = 'pan';
   @state() private box: number[] | null = null;
   @state() private points: { x: number; y: number; positive: boolean }[] = [];
@@ -107,7 +111,7 @@ export class MaskCanvas extends LitElement {
           <button @click=${() => this.zoom(0.8)} aria-label="Zoom out">−</button>
           <button @click=${this.resetView}>Fit</button>
         </div>
-        ${this.imageId ? this.segmentTools() : nothing}
+        ${this.imageId ? this.segmentTools() : this.segmentHint ? html`<div class="toolbar segment">${this.segmentHint}</div>` : nothing}
         <div class="viewport ${this.dragFrom ? 'dragging' : ''}" @wheel=${this.onWheel} @pointerdown=${this.onPointerDown}
              @pointermove=${this.onPointerMove} @pointerup=${this.onPointerUp} @pointerleave=${this.onPointerLeave}>
           <canvas style="transform: ${transform}" role="img" aria-label="Image with its masks"></canvas>
@@ -190,7 +194,7 @@ export class MaskCanvas extends LitElement {
     try {
       const response = await fetch('/api/v1/segment', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': this.csrfToken },
         body: JSON.stringify({ imageId: this.imageId, box: this.box ?? undefined, points: this.points,
           previous: refine && this.prediction ? this.prediction.id : undefined, groundTruthMaskId: this.truthId ?? undefined }),
       });

@@ -21,8 +21,19 @@ class ArchitectureTest {
     @Test
     void only_the_ui_uses_vaadin() {
         noClasses().that().resideOutsideOfPackage("..explorer.ui..")
+                .and().doNotHaveFullyQualifiedName("org.samed2d.explorer.security.SecurityConfiguration")
                 .should().dependOnClassesThat().resideInAPackage("com.vaadin..")
-                .because("views are an adapter; features must not know how they are shown")
+                .because("views are an adapter; features must not know how they are shown (the portal's filter "
+                        + "chain alone applies Vaadin's security configurer)")
+                .check(MAIN);
+    }
+
+    @Test
+    void only_the_adapters_read_who_is_signed_in() {
+        noClasses().that().resideInAnyPackage("..explorer.catalog..", "..explorer.ingest..", "..explorer.search..",
+                        "..explorer.media..", "..explorer.segment..", "..explorer.export..", "..explorer.release..")
+                .should().dependOnClassesThat().resideInAPackage("org.springframework.security..")
+                .because("features take the account they act for as a value; authentication is the adapters' job")
                 .check(MAIN);
     }
 

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,9 +17,22 @@ public final class LocalApi {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
+    private final @Nullable String token;
 
+    /** Anonymous. */
     public LocalApi(int port) {
+        this(port, null);
+    }
+
+    /** With {@code Authorization: Bearer token} on every request. */
+    public LocalApi(int port, @Nullable String token) {
         this.port = port;
+        this.token = token;
+    }
+
+    private HttpRequest.Builder request(String pathAndQuery) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery));
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     public URI uri(String pathAndQuery) {
@@ -26,12 +40,12 @@ public final class LocalApi {
     }
 
     public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request(pathAndQuery).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Bytes, with optional request headers as name, value pairs. */
     public HttpResponse<byte[]> bytes(String pathAndQuery, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery));
+        HttpRequest.Builder request = request(pathAndQuery);
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -39,8 +53,18 @@ public final class LocalApi {
     }
 
     public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return send("POST", path, json);
+    }
+
+    /** Any method with a JSON body (empty for none), with optional request headers as name, value pairs. */
+    public HttpResponse<String> send(String method, String path, String json, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+                .method(method, json.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public static JsonNode json(String body) {

@@ -2,6 +2,7 @@ package org.samed2d.explorer.api;
 
 import org.samed2d.explorer.media.MediaService;
 import org.samed2d.explorer.shared.InvalidParameterException;
+import org.samed2d.explorer.shared.QuotaExceededException;
 import org.samed2d.explorer.segment.ModelInterfaceException;
 import org.samed2d.explorer.segment.SegmentationBusyException;
 import org.springframework.http.ResponseEntity;
@@ -47,6 +48,15 @@ class ApiErrors {
     ResponseEntity<ProblemDetail> busy(SegmentationBusyException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
         problem.setTitle("Busy");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds()))).body(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> quota(QuotaExceededException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        problem.setTitle("Quota exceeded");
+        problem.setProperty("quota", e.quota());
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds()))).body(problem);
     }

@@ -8,7 +8,10 @@ import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.search.FilterParser;
 import org.samed2d.explorer.segment.EvaluationReport;
 import org.samed2d.explorer.segment.EvaluationService;
+import org.samed2d.explorer.security.PortalAccess;
+import org.samed2d.explorer.security.Quotas;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 class EvaluationController {
 
     private final EvaluationService evaluations;
+    private final PortalAccess access;
+    private final Quotas quotas;
 
-    EvaluationController(EvaluationService evaluations) {
+    EvaluationController(EvaluationService evaluations, PortalAccess access, Quotas quotas) {
         this.evaluations = evaluations;
+        this.access = access;
+        this.quotas = quotas;
     }
 
     /**
@@ -41,7 +48,8 @@ class EvaluationController {
     @Operation(summary = "Start an evaluation: box prompts from each ground-truth mask's bounding box (and optionally "
             + "1 and 3 positive points inside it), mean Dice overall and per modality, dataset and label")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<EvaluationReport> start(@RequestBody Start start) {
+    ResponseEntity<EvaluationReport> start(@RequestBody Start start, Authentication authentication) {
+        quotas.segmentation(access.account(authentication).orElseThrow());
         EvaluationReport report = evaluations.start(FilterParser.parse(FilterBody.parameters(start.filter()), Set.of()),
                 start.limit() == null ? 100 : start.limit(),
                 start.prompts() == null ? List.of("box") : start.prompts(), start.model());

@@ -10,6 +10,11 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.export.ExportRecord;
 import org.samed2d.explorer.export.ExportService;
+import org.samed2d.explorer.security.Account;
+import org.samed2d.explorer.security.PortalAccess;
+import org.samed2d.explorer.security.Quotas;
+import org.samed2d.explorer.security.Role;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,9 +37,13 @@ class ExportController {
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
     private final ExportService exports;
+    private final PortalAccess access;
+    private final Quotas quotas;
 
-    ExportController(ExportService exports) {
+    ExportController(ExportService exports, PortalAccess access, Quotas quotas) {
         this.exports = exports;
+        this.access = access;
+        this.quotas = quotas;
     }
 
     /**
@@ -47,28 +56,36 @@ class ExportController {
 
     @Operation(summary = "Start an export of the masks matching a filter (202); its size is known once its state is done")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ExportRecord> start(@RequestBody Start start) {
+    ResponseEntity<ExportRecord> start(@RequestBody Start start, Authentication authentication) {
+        Account account = access.account(authentication).orElseThrow();
         ExportRecord record = exports.start(FilterBody.parameters(start.filter()),
-                start.format() == null ? "" : start.format(), Boolean.TRUE.equals(start.includeRestricted()));
+                start.format() == null ? "" : start.format(), Boolean.TRUE.equals(start.includeRestricted()),
+                account.username(), (active, bytesToday) -> quotas.export(account, active, bytesToday));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(record);
     }
 
-    @Operation(summary = "Every export, newest first")
+    @Operation(summary = "Your exports (an admin sees everyone's), newest first")
     @GetMapping
-    List<ExportRecord> list() {
-        return exports.list();
+    List<ExportRecord> list(Authentication authentication) {
+        return exports.list().stream().filter(record -> visible(record, authentication)).toList();
+    }
+
+    /** Exports are their owner's (and admins'): others get a 404, as if it did not exist. */
+    private boolean visible(ExportRecord record, Authentication authentication) {
+        return access.may(authentication, Role.ADMIN) || authentication.getName().equals(record.owner());
     }
 
     @Operation(summary = "An export's state (queued, running, done, failed), progress 0..1, ETA and size")
     @GetMapping("/{id}")
-    ExportRecord get(@PathVariable String id) {
-        return exports.get(id).orElseThrow(() -> new NotFoundException("export", id));
+    ExportRecord get(@PathVariable String id, Authentication authentication) {
+        return exports.get(id).filter(record -> visible(record, authentication))
+                .orElseThrow(() -> new NotFoundException("export", id));
     }
 
     @Operation(summary = "Prepare a failed export again")
     @PostMapping("/{id}/restart")
-    ResponseEntity<ExportRecord> restart(@PathVariable String id) {
-        get(id);
+    ResponseEntity<ExportRecord> restart(@PathVariable String id, Authentication authentication) {
+        get(id, authentication);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(exports.restart(id));
     }
 
@@ -76,8 +93,8 @@ class ExportController {
     @GetMapping("/{id}/download")
     void download(@PathVariable String id, @RequestHeader(name = "Range", required = false) @Nullable String range,
                   @RequestHeader(name = "If-Range", required = false) @Nullable String ifRange,
-                  HttpServletResponse response) throws IOException {
-        ExportRecord record = get(id);
+                  HttpServletResponse response, Authentication authentication) throws IOException {
+        ExportRecord record = get(id, authentication);
         if (!record.state().equals("done") || record.bytes() == null) {
             throw new org.samed2d.explorer.export.ExportRejectedException("id", "export " + id + " is "
                     + record.state() + ", not ready to download");

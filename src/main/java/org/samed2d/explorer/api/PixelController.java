@@ -23,7 +23,7 @@ import org.springframework.web.context.request.WebRequest;
 @RequestMapping("/api/v1")
 class PixelController {
 
-    private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
+    private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofDays(1)).cachePrivate();
 
     private final MediaService media;
 

@@ -6,7 +6,10 @@ import java.util.Set;
 import org.samed2d.explorer.search.FilterParser;
 import org.samed2d.explorer.segment.EmbeddingPrecompute;
 import org.samed2d.explorer.segment.PrecomputeReport;
+import org.samed2d.explorer.security.PortalAccess;
+import org.samed2d.explorer.security.Quotas;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.segment.SegmentRequest;
 import org.samed2d.explorer.segment.SegmentResult;
@@ -28,10 +31,14 @@ class SegmentController {
 
     private final SegmentService segmentation;
     private final EmbeddingPrecompute precompute;
+    private final PortalAccess access;
+    private final Quotas quotas;
 
-    SegmentController(SegmentService segmentation, EmbeddingPrecompute precompute) {
+    SegmentController(SegmentService segmentation, EmbeddingPrecompute precompute, PortalAccess access, Quotas quotas) {
         this.segmentation = segmentation;
         this.precompute = precompute;
+        this.access = access;
+        this.quotas = quotas;
     }
 
     /** @param filter the search filters as arrays; @param limit at most this many images (default 1000) */
@@ -61,9 +68,10 @@ class SegmentController {
 
     @Operation(summary = "Segment an image from a box [x0,y0,x1,y1] and/or points {x,y,positive} in image pixels; "
             + "'previous' refines an earlier result, 'groundTruthMaskId' adds Dice and IoU, 'model' picks a profile. "
-            + "429 with Retry-After when the server is busy.")
+            + "429 with Retry-After when the server is busy or your per-minute quota is used up.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    Segmented segment(@RequestBody SegmentRequest request) {
+    Segmented segment(@RequestBody SegmentRequest request, Authentication authentication) {
+        quotas.segmentation(access.account(authentication).orElseThrow());
         SegmentResult result = segmentation.segment(request);
         return new Segmented(result.id(), result.model(), result.imageId(), result.area(), result.bbox(),
                 result.score(), result.rle(), "/api/v1/segment/" + result.id() + "/png", result.dice(), result.iou(),

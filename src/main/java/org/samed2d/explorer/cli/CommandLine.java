@@ -23,6 +23,10 @@ public final class CommandLine {
                                          print the mean Dice overall and per modality, dataset and label
               export --format sa-med2d|coco|manifest --out FILE.zip [NAME=VALUE ...] [--include-restricted]
                                          write the matching subset as a ZIP (see the README's Exports)
+              user add NAME --role viewer|researcher|admin [--password-file F]
+                                         add an account (the password from the file, EXPLORER_USER_PASSWORD
+                                         or a prompt); also: user list, user role NAME ROLE, user disable NAME,
+                                         user enable NAME, user token NAME --name LABEL [--days N]
               generate --images N --out DIR [--split-zip SIZE] [--seed S]
                                          write a synthetic release in the exact SA-Med2D layout (for benchmarks)
               bench-search --masks N --out DIR [--queries Q]
@@ -57,6 +61,7 @@ public final class CommandLine {
             case "reindex" -> new ReindexCommand(out, err).run(rest);
             case "evaluate" -> new EvaluateCommand(out, err).run(rest);
             case "export" -> new ExportCommand(out, err).run(rest);
+            case "user" -> new UserCommand(out, err).run(rest);
             case "bench-search" -> new SearchBenchCommand(out, err).run(rest);
             case "help", "-h", "--help" -> {
                 out.print(USAGE);

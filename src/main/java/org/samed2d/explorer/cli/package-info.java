@@ -3,7 +3,7 @@
  * calls and prints progress and reports; holds no logic of its own.
  */
 @NullMarked
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "ingest", "search", "segment", "export", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "ingest", "search", "segment", "export", "security", "shared"})
 package org.samed2d.explorer.cli;
 
 import org.jspecify.annotations.NullMarked;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -24,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.catalog.CatalogFeed;
 import org.samed2d.explorer.catalog.CatalogLookup;
 import org.samed2d.explorer.catalog.SourceDatasets;
@@ -83,8 +85,18 @@ public class ExportService {
         load();
     }
 
-    /** Starts an export of the masks matching the filter; sources that may not be redistributed are left out unless asked for. */
+    /** Starts an export for no particular account (the command line); no quota applies. */
     public ExportRecord start(Map<String, List<String>> filterParameters, String format, boolean includeRestricted) {
+        return start(filterParameters, format, includeRestricted, null, ExportQuota.NONE);
+    }
+
+    /**
+     * Starts an export of the masks matching the filter; sources that may not be redistributed are left out unless
+     * asked for. The owner's quota sees how many of their exports are being prepared and how many bytes they
+     * exported since midnight UTC.
+     */
+    public ExportRecord start(Map<String, List<String>> filterParameters, String format, boolean includeRestricted,
+                              @Nullable String owner, ExportQuota quota) {
         ExportFormat chosen = ExportFormat.ofParameter(format).orElseThrow(() -> new ExportRejectedException("format",
                 "'" + format + "' is not one of " + String.join(", ",
                         Stream.of(ExportFormat.values()).map(ExportFormat::parameter).toList())));
@@ -99,8 +111,17 @@ public class ExportService {
         }
         ExportRecord record = new ExportRecord(UUID.randomUUID().toString(), chosen.parameter(), "queued",
                 counts.masks(), counts.images(), null, 0, null, clock.instant(), null,
-                FilterParser.toParameters(effective), includeRestricted, List.copyOf(excluded), feed.latestChange());
-        save(record);
+                FilterParser.toParameters(effective), includeRestricted, List.copyOf(excluded), feed.latestChange(), owner);
+        synchronized (records) {
+            if (owner != null) {
+                Instant dayStart = clock.instant().truncatedTo(ChronoUnit.DAYS);
+                List<ExportRecord> own = records.values().stream().filter(r -> owner.equals(r.owner())).toList();
+                quota.check(own.stream().filter(r -> r.state().matches("queued|running")).count(),
+                        own.stream().filter(r -> !r.created().isBefore(dayStart) && r.bytes() != null)
+                                .mapToLong(ExportRecord::bytes).sum());
+            }
+            save(record);
+        }
         workers.submit(() -> run(record.id()));
         return record;
     }

@@ -21,6 +21,7 @@ import org.samed2d.explorer.shared.Progress;
 
 /** The status page: the catalog's figures and any ingest or index build in progress, refreshed while open. */
 @Route(value = "status", layout = MainLayout.class)
+@com.vaadin.flow.server.auth.AnonymousAllowed
 @PageTitle("Status · SA-Med2D Explorer")
 class DashboardView extends VerticalLayout {
 

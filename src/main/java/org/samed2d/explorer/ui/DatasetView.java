@@ -27,6 +27,7 @@ import org.samed2d.explorer.search.SearchService;
 
 /** One source dataset: its figures, masks by modality, label and axis, licence and citation, and a way in. */
 @Route(value = "datasets/:name", layout = MainLayout.class)
+@com.vaadin.flow.server.auth.AnonymousAllowed
 class DatasetView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CatalogSummaries summaries;

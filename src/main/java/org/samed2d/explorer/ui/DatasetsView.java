@@ -17,6 +17,7 @@ import org.samed2d.explorer.catalog.SourceDatasets;
 
 /** Every source dataset in the catalog with its figures and licence. */
 @Route(value = "datasets", layout = MainLayout.class)
+@com.vaadin.flow.server.auth.AnonymousAllowed
 @PageTitle("Datasets · SA-Med2D Explorer")
 class DatasetsView extends VerticalLayout {
 

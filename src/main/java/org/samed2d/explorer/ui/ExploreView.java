@@ -27,6 +27,9 @@ import java.util.TreeSet;
 import org.samed2d.explorer.catalog.CatalogLookup;
 import org.samed2d.explorer.catalog.SourceDatasets;
 import org.samed2d.explorer.export.ExportService;
+import org.samed2d.explorer.security.PortalAccess;
+import org.samed2d.explorer.security.Quotas;
+import org.samed2d.explorer.security.Role;
 import org.samed2d.explorer.search.FacetCounts;
 import org.samed2d.explorer.search.FacetDimension;
 import org.samed2d.explorer.search.InvalidQueryException;
@@ -40,6 +43,7 @@ import org.samed2d.explorer.search.SearchService;
  * change goes into the URL first, and the page is drawn from the URL, so links, reloads and back/forward agree.
  */
 @Route(value = "", layout = MainLayout.class)
+@com.vaadin.flow.server.auth.AnonymousAllowed
 @PageTitle("Explore · SA-Med2D Explorer")
 class ExploreView extends Div implements BeforeEnterObserver {
 
@@ -64,7 +68,8 @@ class ExploreView extends Div implements BeforeEnterObserver {
     private final ExportService exports;
     private final SourceDatasets sources;
 
-    ExploreView(SearchService search, CatalogLookup catalog, ExportService exports, SourceDatasets sources) {
+    ExploreView(SearchService search, CatalogLookup catalog, ExportService exports, SourceDatasets sources,
+                PortalAccess access, Quotas quotas) {
         this.search = search;
         this.catalog = catalog;
         this.exports = exports;
@@ -115,8 +120,12 @@ class ExploreView extends Div implements BeforeEnterObserver {
         emptyState.addClassName("empty-state");
 
         Button export = new Button("Export", VaadinIcon.DOWNLOAD.create(), click -> new ExportDialog(exports, sources,
-                state.filter(), search.facets(state.filter())).open());
+                state.filter(), search.facets(state.filter()), access, quotas).open());
         export.setId("export");
+        if (!BrowserSession.may(access, Role.RESEARCHER)) {
+            export.setEnabled(false);
+            export.setTooltipText("Sign in with a researcher account to export");
+        }
         HorizontalLayout bar = new HorizontalLayout(text, sort, totals, export);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.addClassName("explore-bar");

@@ -17,6 +17,11 @@ import org.samed2d.explorer.catalog.SourceDataset;
 import org.samed2d.explorer.catalog.SourceDatasets;
 import org.samed2d.explorer.export.ExportRecord;
 import org.samed2d.explorer.export.ExportService;
+import org.samed2d.explorer.export.ExportRejectedException;
+import org.samed2d.explorer.security.Account;
+import org.samed2d.explorer.security.PortalAccess;
+import org.samed2d.explorer.security.Quotas;
+import org.samed2d.explorer.shared.QuotaExceededException;
 import org.samed2d.explorer.search.FacetCounts;
 import org.samed2d.explorer.search.FacetDimension;
 import org.samed2d.explorer.search.FilterParser;
@@ -38,7 +43,13 @@ class ExportDialog extends Dialog {
     private final Div download = new Div();
     private @Nullable Registration polling;
 
-    ExportDialog(ExportService exports, SourceDatasets sources, MaskFilter filter, FacetCounts facets) {
+    private final PortalAccess access;
+    private final Quotas quotas;
+
+    ExportDialog(ExportService exports, SourceDatasets sources, MaskFilter filter, FacetCounts facets,
+                 PortalAccess access, Quotas quotas) {
+        this.access = access;
+        this.quotas = quotas;
         this.exports = exports;
         this.filter = filter;
         setHeaderTitle("Export the current selection");
@@ -76,7 +87,10 @@ class ExportDialog extends Dialog {
 
     private void start(Button start) {
         try {
-            ExportRecord record = exports.start(FilterParser.toParameters(filter), format.getValue(), restricted.getValue());
+            Account account = access.account(BrowserSession.authentication()).orElseThrow(
+                    () -> new ExportRejectedException("account", "sign in with a researcher account to export"));
+            ExportRecord record = exports.start(FilterParser.toParameters(filter), format.getValue(), restricted.getValue(),
+                    account.username(), (active, bytesToday) -> quotas.export(account, active, bytesToday));
             start.setEnabled(false);
             progress.setVisible(true);
             show(record);
@@ -84,7 +98,7 @@ class ExportDialog extends Dialog {
                 ui.setPollInterval(1000);
                 polling = ui.addPollListener(poll -> exports.get(record.id()).ifPresent(this::show));
             });
-        } catch (InvalidParameterException e) {
+        } catch (InvalidParameterException | QuotaExceededException e) {
             status.setText(e.getMessage());
         }
     }

@@ -12,15 +12,21 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import org.samed2d.explorer.export.ExportRecord;
 import org.samed2d.explorer.export.ExportService;
+import org.samed2d.explorer.security.PortalAccess;
+import org.samed2d.explorer.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 
-/** Past exports with their state and download links. */
+/** The visitor's past exports (an admin sees everyone's) with their state and download links. */
 @Route(value = "exports", layout = MainLayout.class)
+@RolesAllowed({"RESEARCHER", "ADMIN"})
 @PageTitle("Exports · SA-Med2D Explorer")
 class ExportsView extends VerticalLayout {
 
-    ExportsView(ExportService exports) {
+    ExportsView(ExportService exports, PortalAccess access) {
         add(new H2("Exports"));
-        var list = exports.list();
+        boolean admin = BrowserSession.may(access, Role.ADMIN);
+        String visitor = BrowserSession.authentication() == null ? "" : BrowserSession.authentication().getName();
+        var list = exports.list().stream().filter(record -> admin || visitor.equals(record.owner())).toList();
         if (list.isEmpty()) {
             add(new Paragraph("No exports yet: choose filters on the Explore page, then Export."));
             return;

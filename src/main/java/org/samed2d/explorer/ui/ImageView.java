@@ -31,16 +31,21 @@ import org.samed2d.explorer.search.FilterParser;
 import org.samed2d.explorer.search.InvalidQueryException;
 import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.SearchService;
+import org.samed2d.explorer.security.PortalAccess;
+import org.samed2d.explorer.security.Role;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /**
  * One image at full resolution with every mask, drawn in the browser; steps to the neighbouring slices of the same
  * case and axis and to the previous/next image matching the filter the user came with (keys: arrows and N/P).
  */
 @Route(value = "image/:id", layout = MainLayout.class)
+@AnonymousAllowed
 class ImageView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CatalogLookup catalog;
     private final SearchService search;
+    private final PortalAccess access;
     private final MaskCanvas canvas = new MaskCanvas();
     private final Div header = new Div();
     private final HorizontalLayout steps = new HorizontalLayout();
@@ -48,7 +53,8 @@ class ImageView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private String title = "Image · SA-Med2D Explorer";
     private final List<com.vaadin.flow.shared.Registration> shortcuts = new java.util.ArrayList<>();
 
-    ImageView(CatalogLookup catalog, SearchService search) {
+    ImageView(CatalogLookup catalog, SearchService search, PortalAccess access) {
+        this.access = access;
         this.catalog = catalog;
         this.search = search;
         addClassName("image-view");
@@ -110,7 +116,7 @@ class ImageView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 mask.geometry() == null ? null : List.of(mask.geometry().x0(), mask.geometry().y0(), mask.geometry().x1(),
                         mask.geometry().y1()),
                 LabelColours.hex(mask.label()), "/api/v1/masks/" + mask.id() + "/png", matching.contains(mask.id())))
-                .toList());
+                .toList(), BrowserSession.may(access, Role.RESEARCHER) ? BrowserSession.csrfToken() : null);
 
         header.removeAll();
         H2 name = new H2(fileName);

@@ -20,9 +20,14 @@ class MaskCanvas extends Component {
                  String url, boolean matches) {
     }
 
-    /** @param imageId the image segmentation prompts go to (the component calls {@code POST /api/v1/segment}) */
-    void show(long imageId, String imageUrl, List<Layer> layers) {
-        getElement().setProperty("imageId", imageId);
+    /**
+     * @param imageId the image segmentation prompts go to (the component calls {@code POST /api/v1/segment})
+     * @param csrfToken the session's CSRF token for those calls; none hides the segmentation tools
+     */
+    void show(long imageId, String imageUrl, List<Layer> layers, @Nullable String csrfToken) {
+        getElement().setProperty("imageId", csrfToken == null ? 0 : imageId);
+        getElement().setProperty("csrfToken", csrfToken == null ? "" : csrfToken);
+        getElement().setProperty("segmentHint", csrfToken == null ? "Sign in with a researcher account to segment" : "");
         getElement().setProperty("src", imageUrl);
         getElement().setPropertyList("masks", layers);
     }

@@ -34,6 +34,11 @@ class SegmentationApiTest {
     SearchService search;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.samed2d.explorer.security.UserAccounts accounts;
+    @Autowired
+    org.samed2d.explorer.security.ApiTokens tokens;
+    LocalApi api;
 
     Map<String, Object> liver;
 
@@ -42,21 +47,22 @@ class SegmentationApiTest {
         new CatalogTestSupport(jdbc).empty();
         ingest.ingest(SampleData.mini());
         search.rebuild();
+        api = new org.samed2d.explorer.TestAccounts(accounts, tokens).api(port, org.samed2d.explorer.security.Role.ADMIN);
         liver = jdbc.sql("""
                 select m.id, m.image_id, m.bbox_x0, m.bbox_y0, m.bbox_x1, m.bbox_y1 from mask m
                 join label l on l.id = m.label_id where l.name = 'liver' order by m.id limit 1""").query().singleRow();
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return new LocalApi(port).post(path, body);
+        return api.post(path, body);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return new LocalApi(port).get(path);
+        return api.get(path);
     }
 
     private JsonNode finished(String path) {
-        return new LocalApi(port).finished(path);
+        return api.finished(path);
     }
 
     @Test
@@ -72,7 +78,7 @@ class SegmentationApiTest {
         assertThat(result.get("rle").get("size").toString()).isEqualTo("[512,512]");
         assertThat(result.get("bbox")).hasSize(4);
         assertThat(result.get("timing").has("decoderMs")).isTrue();
-        HttpResponse<byte[]> png = new LocalApi(port).bytes(result.get("png").asString());
+        HttpResponse<byte[]> png = api.bytes(result.get("png").asString());
         assertThat(png.statusCode()).isEqualTo(200);
         assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
     }

@@ -46,27 +46,33 @@ class ExportTest {
     SearchService search;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.samed2d.explorer.security.UserAccounts accounts;
+    @Autowired
+    org.samed2d.explorer.security.ApiTokens tokens;
+    LocalApi api;
 
     @BeforeEach
     void sample() throws Exception {
         new CatalogTestSupport(jdbc).empty();
         ingest.ingest(SampleData.mini());
         search.rebuild();
+        api = new org.samed2d.explorer.TestAccounts(accounts, tokens).api(port, org.samed2d.explorer.security.Role.RESEARCHER);
     }
 
     private HttpResponse<String> post(String body) throws Exception {
-        return new LocalApi(port).post("/api/v1/exports", body);
+        return api.post("/api/v1/exports", body);
     }
 
     private JsonNode finished(String body) throws Exception {
         HttpResponse<String> started = post(body);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        return new LocalApi(port).finished("/api/v1/exports/" + JSON.readTree(started.body()).get("id").asString());
+        return api.finished("/api/v1/exports/" + JSON.readTree(started.body()).get("id").asString());
     }
 
     private HttpResponse<byte[]> download(String id, String range) throws Exception {
         String path = "/api/v1/exports/" + id + "/download";
-        return range == null ? new LocalApi(port).bytes(path) : new LocalApi(port).bytes(path, "Range", range);
+        return range == null ? api.bytes(path) : api.bytes(path, "Range", range);
     }
 
     @Test
@@ -230,7 +236,7 @@ class ExportTest {
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("export.json"), JSON.writeValueAsString(new ExportRecord(id, "manifest",
                 "running", 30, 4, null, 0.4, null, java.time.Instant.parse("2026-11-26T10:00:00Z"), null,
-                Map.of(), false, List.of(), 0)));
+                Map.of(), false, List.of(), 0, "test-researcher")));
 
         exports.recover();
 

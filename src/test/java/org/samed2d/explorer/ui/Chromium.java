@@ -10,22 +10,22 @@ import java.util.List;
 import java.util.Map;
 
 /** Debian's Chromium driven by Playwright, with the page's console errors collected for the test to check. */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
     private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
 
     private final Playwright playwright;
     private final Browser browser;
-    final List<String> consoleErrors = new ArrayList<>();
+    public final List<String> consoleErrors = new ArrayList<>();
 
-    Chromium() {
+    public Chromium() {
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Path.of("/usr/bin/chromium")).setArgs(ARGS));
     }
 
-    Page newPage(int width, int height) {
+    public Page newPage(int width, int height) {
         Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(width, height));
         page.onConsoleMessage(message -> {
             if (message.type().equals("error")) {
@@ -36,7 +36,17 @@ final class Chromium implements AutoCloseable {
         return page;
     }
 
-    static void screenshot(Page page, String name) {
+    /** Signs the page in through the login view and waits until the portal has taken it back. */
+    public static void signIn(Page page, String baseUrl, String username, String password) {
+        page.navigate(baseUrl + "/login");
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Log in")).click();
+        page.waitForURL(url -> !url.contains("/login"));
+    }
+
+    public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png")));
     }
 

@@ -38,6 +38,11 @@ class PortalBrowserTest {
     SearchService search;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.samed2d.explorer.security.UserAccounts accounts;
+    @Autowired
+    org.samed2d.explorer.security.ApiTokens tokens;
+    String researcher;
 
     Chromium chromium;
     long sampleMasks;
@@ -54,6 +59,7 @@ class PortalBrowserTest {
         ingest.ingest(generated);
         search.rebuild();
         sampleMasks = jdbc.sql("select count(*) from mask").query(Long.class).single();
+        researcher = new org.samed2d.explorer.TestAccounts(accounts, tokens).user(org.samed2d.explorer.security.Role.RESEARCHER);
         chromium = new Chromium();
     }
 
@@ -207,6 +213,7 @@ class PortalBrowserTest {
                 where l.name = 'liver' and i.path like '%amos_0006%'""").query(Long.class).single();
         long image = jdbc.sql("select image_id from mask where id = ?").param(liver).query(Long.class).single();
         Page page = chromium.newPage(1400, 1000);
+        Chromium.signIn(page, url(""), researcher, org.samed2d.explorer.TestAccounts.PASSWORD);
         page.navigate(url("/image/" + image));
         Locator canvas = page.locator("mask-canvas");
         waitForLayers(page);
@@ -235,6 +242,7 @@ class PortalBrowserTest {
     @Test
     void the_current_selection_exports_from_the_explore_view() {
         Page page = chromium.newPage(1400, 900);
+        Chromium.signIn(page, url(""), researcher, org.samed2d.explorer.TestAccounts.PASSWORD);
         page.navigate(url("/?label=liver&dataset=AMOS2022"));
         page.locator("#export").click();
         Locator dialog = page.getByRole(AriaRole.DIALOG);

@@ -1,0 +1,41 @@
+package org.samed2d.explorer.security;
+
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Service;
+
+/** Who the current request is, and what that allows, for the adapters (the filter chains enforce the same rules). */
+@Service
+public class PortalAccess {
+
+    private final UserAccounts accounts;
+    private final SecurityProperties properties;
+
+    PortalAccess(UserAccounts accounts, SecurityProperties properties) {
+        this.accounts = accounts;
+        this.properties = properties;
+    }
+
+    /** Whether anonymous visitors may browse. */
+    public boolean publicMode() {
+        return properties.publicMode();
+    }
+
+    /** The signed-in account behind an authentication (token or portal session), if any. */
+    public Optional<Account> account(@Nullable Authentication authentication) {
+        if (authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
+            return Optional.empty();
+        }
+        if (authentication.getPrincipal() instanceof Account account) {
+            return Optional.of(account);
+        }
+        return accounts.find(authentication.getName()).filter(Account::enabled);
+    }
+
+    public boolean may(@Nullable Authentication authentication, Role role) {
+        return account(authentication).map(account -> account.role().includes(role)).orElse(false);
+    }
+}

@@ -1,0 +1,39 @@
+package org.samed2d.explorer.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 401 and 403 answers in the REST API's problem+json shape, written before any controller runs. */
+final class ProblemResponses {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ProblemResponses() {
+    }
+
+    static void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"sa-med2d-explorer\"");
+        write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", detail);
+    }
+
+    static void forbidden(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        write(request, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", detail);
+    }
+
+    private static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
+                              String detail) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("instance", request.getRequestURI());
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.getOutputStream().write(JSON.writeValueAsBytes(body));
+    }
+}

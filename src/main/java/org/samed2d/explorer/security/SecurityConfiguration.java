@@ -1,0 +1,120 @@
+package org.samed2d.explorer.security;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two filter chains. The REST API (and OpenAPI, actuator) takes bearer tokens or the portal's session, answers 401/403
+ * as problem+json and needs a CSRF token only from browser sessions. Everything else is the Vaadin portal, with
+ * Vaadin's login view, CSRF handling and view access annotations.
+ */
+@Configuration
+@ConditionalOnWebApplication
+class SecurityConfiguration {
+
+    /** Vaadin's bootstrap needs inline scripts, eval and inline styles; nothing may be loaded from elsewhere. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix().role("ADMIN").implies("RESEARCHER")
+                .role("RESEARCHER").implies("VIEWER").build();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, SecurityProperties properties,
+                                 ObjectProvider<SecurityContextHolderStrategy> contexts) {
+        String browse = properties.publicMode() ? "permitAll" : "viewer";
+        http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**")
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                            .requestMatchers("/actuator/**", "/api/v1/admin/**", "/api/v1/users/**").hasRole("ADMIN")
+                            .requestMatchers(HttpMethod.POST, "/api/v1/segment/precompute").hasRole("ADMIN")
+                            .requestMatchers("/api/v1/segment/**", "/api/v1/evaluations/**", "/api/v1/exports/**")
+                            .hasRole("RESEARCHER")
+                            .requestMatchers("/api/v1/me", "/api/v1/tokens/**", "/api/v1/tokens").authenticated();
+                    var rest = requests.anyRequest();
+                    if (browse.equals("permitAll")) {
+                        rest.permitAll();
+                    } else {
+                        rest.hasRole("VIEWER");
+                    }
+                })
+                .addFilterBefore(new BearerTokenFilter(tokens,
+                        contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),
+                        AnonymousAuthenticationFilter.class)
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
+                                && request.getHeader("Authorization") == null && request.getRequestedSessionId() != null))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> ProblemResponses.unauthorized(request,
+                                response, "sign in: send 'Authorization: Bearer TOKEN' with a personal API token"))
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (request.getUserPrincipal() == null) {
+                                ProblemResponses.unauthorized(request, response, e.getMessage().contains("CSRF")
+                                        ? "the request carries no valid CSRF token" : "sign in: send 'Authorization: "
+                                        + "Bearer TOKEN' with a personal API token");
+                            } else {
+                                ProblemResponses.forbidden(request, response, e.getMessage().contains("CSRF")
+                                        ? "the request carries no valid CSRF token"
+                                        : "your role does not allow this; it needs a researcher or admin account");
+                            }
+                        }))
+                // pixel and download endpoints set their own caching (ETag, max-age); the rest needs none
+                .headers(headers -> headers(headers).cacheControl(cache -> cache.disable()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain portalChain(HttpSecurity http) {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/icons/**").permitAll())
+                .headers(SecurityConfiguration::headers)
+                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login", "/"));
+        return http.build();
+    }
+
+    /**
+     * Written before the request is handled: Vaadin's bootstrap page bypasses the response wrapper that would write
+     * them on commit.
+     */
+    private static HeadersConfigurer<HttpSecurity> headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+            @Override
+            public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                filter.setShouldWriteHeadersEagerly(true);
+                return filter;
+            }
+        });
+        return headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .contentTypeOptions(Customizer.withDefaults());
+    }
+}
