@@ -2,6 +2,7 @@ package org.samed2d.explorer.ingest;
 
 import org.samed2d.explorer.shared.ProgressMeter;
 import java.io.IOException;
+import org.samed2d.explorer.release.UnsafeEntryException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -103,6 +104,8 @@ final class GeometryPhase implements AutoCloseable {
             return reject(mask, SkipReason.UNREADABLE_PNG, e.getMessage());
         } catch (NonBinaryMaskException e) {
             return reject(mask, SkipReason.NON_BINARY_MASK, e.getMessage());
+        } catch (UnsafeEntryException e) {
+            return reject(mask, SkipReason.UNREADABLE_PNG, e.getMessage());
         } catch (IOException e) {
             return reject(mask, SkipReason.MISSING_FILE, "cannot read: " + e.getMessage());
         }

@@ -20,6 +20,7 @@ import org.samed2d.explorer.ingest.json.ClassMapping;
 import org.samed2d.explorer.ingest.json.MalformedReleaseJsonException;
 import org.samed2d.explorer.ingest.json.ReleaseIndexReader;
 import org.samed2d.explorer.ingest.png.PngHeader;
+import org.samed2d.explorer.release.PathOutsideRootException;
 import org.samed2d.explorer.ingest.png.UnreadablePngException;
 import org.samed2d.explorer.release.ReleaseSource;
 import org.samed2d.explorer.shared.InvalidReleaseNameException;
@@ -120,6 +121,8 @@ final class NamesPhase implements ReleaseIndexReader.Listener {
             return Optional.of(new ImageRow(path, name.get(), location.get(), header.width(), header.height()));
         } catch (UnreadablePngException e) {
             skips.skip(path, SkipReason.UNREADABLE_PNG, e.getMessage());
+        } catch (PathOutsideRootException e) {
+            skips.skip(path, SkipReason.OUTSIDE_ROOT, e.getMessage());
         } catch (IOException e) {
             skips.skip(path, SkipReason.UNREADABLE_PNG, "cannot read: " + e.getMessage());
         }
@@ -150,6 +153,9 @@ final class NamesPhase implements ReleaseIndexReader.Listener {
             }
             labels.putIfAbsent(name.dataset() + "\n" + classId, new LabelRow(name.dataset(), classId, className.get()));
             return Optional.of(new MaskRow(path, image.path(), name, location.get()));
+        } catch (PathOutsideRootException e) {
+            skips.skip(path, SkipReason.OUTSIDE_ROOT, e.getMessage());
+            return Optional.empty();
         } catch (IOException e) {
             skips.skip(path, SkipReason.MISSING_FILE, "cannot stat: " + e.getMessage());
             return Optional.empty();

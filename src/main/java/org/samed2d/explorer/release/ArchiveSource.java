@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.catalog.FileLocation;
 import org.samed2d.explorer.catalog.FileLocation.ArchiveEntry;
@@ -23,6 +24,11 @@ final class ArchiveSource implements ReleaseSource {
     private static final int LOCAL_HEADER = 0x04034b50;
     private static final int STORED = 0;
     private static final int DEFLATED = 8;
+
+    /** Larger than any file of the release (its largest PNGs are a few MB). */
+    static final long MAX_ENTRY_BYTES = 512L << 20;
+    /** DEFLATE cannot expand data by more than about 1032:1. */
+    private static final long MAX_DEFLATE_RATIO = 1100;
 
     private final Path zip;
     private final SpannedFile file;
@@ -80,13 +86,16 @@ final class ArchiveSource implements ReleaseSource {
             return Optional.empty();
         }
         ArchiveEntry entry = entryOf(releasePath, location.get());
+        checkDeclaredSize(releasePath, entry, location.get().byteSize());
         long dataStart = dataStart(releasePath, entry);
         InputStream raw = new SpannedInputStream(file, dataStart, entry.storedSize());
-        return Optional.of(switch (entry.method()) {
+        InputStream data = switch (entry.method()) {
             case STORED -> raw;
             case DEFLATED -> new java.util.zip.InflaterInputStream(raw, new Inflater(true), 1 << 16);
             default -> throw unsupported(releasePath, entry);
-        });
+        };
+        // an entry that inflates to more than it declares is cut at its declared size
+        return Optional.of(BoundedInputStream.builder().setInputStream(data).setMaxCount(location.get().byteSize()).get());
     }
 
     @Override
@@ -95,8 +104,25 @@ final class ArchiveSource implements ReleaseSource {
                 .orElseThrow(() -> new IOException(releasePath + ": not in archive " + zip));
     }
 
+    /**
+     * Refuses, before anything is allocated, an entry whose declared size is implausible: larger than any release
+     * file, or more than DEFLATE can expand its stored bytes to (a zip bomb or a lying header).
+     */
+    private void checkDeclaredSize(String releasePath, ArchiveEntry entry, long declared) throws IOException {
+        if (declared > MAX_ENTRY_BYTES) {
+            throw new UnsafeEntryException(releasePath + ": the archive declares " + declared + " bytes for it, more than the "
+                    + MAX_ENTRY_BYTES + " a release file may have");
+        }
+        long possible = entry.method() == STORED ? entry.storedSize() : entry.storedSize() * MAX_DEFLATE_RATIO + 1024;
+        if (declared > possible) {
+            throw new UnsafeEntryException(releasePath + ": the archive declares " + declared + " bytes for it from "
+                    + entry.storedSize() + " stored bytes, which cannot be true");
+        }
+    }
+
     private byte[] extract(String releasePath, FileLocation location, int limit) throws IOException {
         ArchiveEntry entry = entryOf(releasePath, location);
+        checkDeclaredSize(releasePath, entry, location.byteSize());
         long dataStart = dataStart(releasePath, entry);
         int want = (int) Math.min(limit, location.byteSize());
         if (entry.method() == STORED) {

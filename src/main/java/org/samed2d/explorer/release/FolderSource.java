@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -17,9 +18,17 @@ import org.samed2d.explorer.catalog.FileSource;
 final class FolderSource implements ReleaseSource {
 
     private final Path root;
+    private final Path realRoot;
 
     FolderSource(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        Path real;
+        try {
+            real = this.root.toRealPath();
+        } catch (IOException e) {
+            real = this.root;
+        }
+        this.realRoot = real;
     }
 
     @Override
@@ -77,10 +86,14 @@ final class FolderSource implements ReleaseSource {
         return Files.size(resolve(releasePath));
     }
 
+    /** The file, refused when its name or a symbolic link on its way leads out of the release folder. */
     private Path resolve(String releasePath) throws IOException {
         Path file = root.resolve(releasePath).normalize();
         if (!ReleaseSource.isSafe(releasePath) || !file.startsWith(root)) {
-            throw new IOException(releasePath + ": path leaves the release folder " + root);
+            throw new PathOutsideRootException(releasePath + ": path leaves the release folder " + root);
+        }
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !file.toRealPath().startsWith(realRoot)) {
+            throw new PathOutsideRootException(releasePath + ": a symbolic link leads out of the release folder " + root);
         }
         return file;
     }

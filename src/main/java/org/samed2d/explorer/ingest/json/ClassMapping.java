@@ -7,7 +7,6 @@ import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * {@code SAMed2D_v1_class_mapping_id.json}: class name to 4-digit id, either flat ({@code {"liver": "0003"}}) or keyed
@@ -41,7 +40,7 @@ public final class ClassMapping {
     public static ClassMapping parse(InputStream in, String fileName) throws MalformedReleaseJsonException {
         Map<String, Map<String, String>> byDataset = new HashMap<>();
         Map<String, String> flat = new HashMap<>();
-        try (JsonParser parser = new JsonFactory().createParser(in)) {
+        try (JsonParser parser = JsonLimits.factory().createParser(in)) {
             expect(parser.nextToken(), JsonToken.START_OBJECT, fileName, "the top level");
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String key = parser.currentName();

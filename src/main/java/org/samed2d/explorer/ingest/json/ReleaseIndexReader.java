@@ -6,7 +6,6 @@ import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * Streams {@code SAMed2D_v1.json} ({@code {"images/x.png": ["masks/...", ...], ...}}) one image at a time, so the
@@ -26,7 +25,7 @@ public final class ReleaseIndexReader {
 
     /** Reads the whole index; fails only when the file as a whole is not a JSON object or is cut off. */
     public static void read(InputStream in, String fileName, Listener listener) throws MalformedReleaseJsonException {
-        try (JsonParser parser = new JsonFactory().createParser(in)) {
+        try (JsonParser parser = JsonLimits.factory().createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedReleaseJsonException(fileName + ": the top level must be a JSON object");
             }

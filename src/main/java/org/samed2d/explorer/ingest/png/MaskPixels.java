@@ -33,11 +33,6 @@ public final class MaskPixels {
      */
     public static Measure measure(byte[] png) throws UnreadablePngException, NonBinaryMaskException {
         PngHeader header = PngHeader.read(png);
-        long pixels = (long) header.width() * header.height();
-        if (pixels > 1L << 28) {
-            throw new UnreadablePngException("PNG declares " + header.width() + "x" + header.height()
-                    + " pixels, more than a mask may have");
-        }
         if (header.colorType() == 0 && header.bitDepth() == 8 && !header.interlaced()) {
             return measureGrey8(png, header);
         }
