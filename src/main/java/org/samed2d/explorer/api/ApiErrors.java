@@ -1,6 +1,7 @@
 package org.samed2d.explorer.api;
 
 import org.samed2d.explorer.media.MediaService;
+import tools.jackson.core.JacksonException;
 import org.samed2d.explorer.shared.InvalidParameterException;
 import org.samed2d.explorer.shared.QuotaExceededException;
 import org.samed2d.explorer.segment.ModelInterfaceException;
@@ -69,9 +70,27 @@ class ApiErrors {
         return problem;
     }
 
+    /** Names the field whose value has the wrong type, without the server's class names. */
     @ExceptionHandler
     ProblemDetail unreadableBody(org.springframework.http.converter.HttpMessageNotReadableException e) {
-        return badParameter("body", "body: not the JSON this endpoint takes (" + rootMessage(e) + ")");
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof JacksonException)) {
+            cause = cause.getCause();
+        }
+        if (!(cause instanceof JacksonException json)) {
+            return badParameter("body", "body: missing or not JSON");
+        }
+        String field = json.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
+                .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
+        String where = json.getLocation() == null ? "" : " (line " + json.getLocation().getLineNr() + ", column "
+                + json.getLocation().getColumnNr() + ")";
+        boolean syntax = json instanceof tools.jackson.core.exc.StreamReadException
+                && !(json instanceof tools.jackson.databind.exc.MismatchedInputException);
+        String problem = syntax ? "not valid JSON" : field.isEmpty() ? "must be a JSON object with this endpoint's fields"
+                : "has a value of the wrong type";
+        String name = field.isEmpty() ? "body" : field;
+        return badParameter(name, name + ": " + problem + where);
     }
 
     private static String rootMessage(Throwable e) {
@@ -82,6 +101,13 @@ class ApiErrors {
         String message = String.valueOf(root.getMessage());
         int newline = message.indexOf('\n');
         return newline > 0 ? message.substring(0, newline) : message;
+    }
+
+    /** Tomcat refuses a query string it cannot split into parameters (an empty name, a bad %-escape). */
+    @ExceptionHandler
+    ProblemDetail unparsableQuery(org.apache.tomcat.util.http.InvalidParameterException e) {
+        return badParameter("query", "query: the query string cannot be split into name=value parameters ("
+                + rootMessage(e) + ")");
     }
 
     @ExceptionHandler

@@ -107,10 +107,10 @@ class ExportController {
         boolean partial = matcher != null && matcher.matches() && (ifRange == null || ifRange.equals(etag));
         if (partial) {
             if (matcher.group(1).isEmpty()) {
-                from = Math.max(0, length - Long.parseLong(matcher.group(2)));
+                from = Math.max(0, length - position(matcher.group(2)));
             } else {
-                from = Long.parseLong(matcher.group(1));
-                to = matcher.group(2).isEmpty() ? to : Math.min(to, Long.parseLong(matcher.group(2)));
+                from = position(matcher.group(1));
+                to = matcher.group(2).isEmpty() ? to : Math.min(to, position(matcher.group(2)));
             }
             if (from > to || from >= length) {
                 response.setStatus(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE.value());
@@ -127,5 +127,14 @@ class ExportController {
                 + id.substring(0, 8) + ".zip\"");
         response.setContentLengthLong(to - from + 1);
         exports.download(id, from, to, response.getOutputStream());
+    }
+
+    /** A byte position from a Range header; one beyond any long is as good as infinite. */
+    private static long position(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 }

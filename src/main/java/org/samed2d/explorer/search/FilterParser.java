@@ -45,6 +45,9 @@ public final class FilterParser {
     public static MaskFilter parse(Map<String, List<String>> parameters, Set<String> others) {
         List<String> known = filterParameters();
         for (String name : parameters.keySet()) {
+            if (name.isBlank()) {
+                throw new InvalidQueryException("filter", "a parameter has no name; filters are " + String.join(", ", known));
+            }
             if (!known.contains(name) && !others.contains(name)) {
                 throw new InvalidQueryException(name, "unknown parameter; filters are " + String.join(", ", known)
                         + (others.isEmpty() ? "" : ", and this endpoint also takes " + String.join(", ", others)));

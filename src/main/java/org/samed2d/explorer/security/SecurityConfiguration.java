@@ -18,6 +18,7 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -41,6 +42,13 @@ class SecurityConfiguration {
     static RoleHierarchy roleHierarchy() {
         return RoleHierarchyImpl.withDefaultRolePrefix().role("ADMIN").implies("RESEARCHER")
                 .role("RESEARCHER").implies("VIEWER").build();
+    }
+
+    /** Requests the firewall refuses get the API's problem+json, not a servlet error page. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> ProblemResponses.rejected(request, response,
+                "path: the request is refused (" + e.getMessage() + ")");
     }
 
     @Bean
