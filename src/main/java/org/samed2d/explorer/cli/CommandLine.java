@@ -31,6 +31,8 @@ public final class CommandLine {
                                          write a synthetic release in the exact SA-Med2D layout (for benchmarks)
               bench-search --masks N --out DIR [--queries Q]
                                          time index build, counts+facets and first pages on N synthetic masks
+              bench-load [--url U] [--clients 50] [--seconds 60] [--token T] [--with-jobs true] [--metrics-every S]
+                                         many REST clients against a running portal; latency percentiles, errors
               help                       this text
 
             Options (any command that uses the catalog):
@@ -63,6 +65,7 @@ public final class CommandLine {
             case "export" -> new ExportCommand(out, err).run(rest);
             case "user" -> new UserCommand(out, err).run(rest);
             case "bench-search" -> new SearchBenchCommand(out, err).run(rest);
+            case "bench-load" -> new LoadBenchCommand(out, err).run(rest);
             case "help", "-h", "--help" -> {
                 out.print(USAGE);
                 yield 0;

@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Portal speed on a catalog of about 1M masks (build/bench-portal.sh): rows made with SQL in PostgreSQL, files as
- * symbolic links to the sample's real PNGs, so thumbnails decode real pixels. Measures the index build from
+ * symbolic links to copies of the sample's real PNGs inside the release, so thumbnails decode real pixels. Measures the index build from
  * PostgreSQL, time to first thumbnails, filter click to updated counts and grid, and cached thumbnails.
  */
 @Tag("bench")
@@ -132,7 +132,7 @@ class PortalBench {
         return sorted[sorted.length / 2];
     }
 
-    /** About 4.5 masks per image over 100 datasets of 10 labels; files are links to the sample's PNGs. */
+    /** About 4.5 masks per image over 100 datasets of 10 labels; files link to copies of the sample's PNGs. */
     private void seed() throws IOException {
         Path sample = SampleData.miniRelease();
         List<Path> images;
@@ -143,6 +143,12 @@ class PortalBench {
         }
         Files.createDirectories(RELEASE.resolve("images"));
         Files.createDirectories(RELEASE.resolve("masks"));
+        // the sample's files are copied into the release once; every catalogued file links to a copy (links that
+        // lead out of a release are refused, and hard links would run into the file system's limit per file)
+        Path sources = Files.createDirectories(RELEASE.resolve(".sources"));
+        for (Path file : Stream.concat(images.stream(), maskFiles.stream()).toList()) {
+            Files.copy(file, sources.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         long t0 = System.nanoTime();
         int source = jdbc.sql("insert into file_source (location, kind, prefix) values (?, 'folder', '') returning id")
                 .param(RELEASE.toString()).query(Integer.class).single();
@@ -171,11 +177,13 @@ class PortalBench {
         t0 = System.nanoTime();
         List<Long> imageIds = jdbc.sql("select id from image order by id").query(Long.class).list();
         for (int n = 0; n < imageIds.size(); n++) {
-            Files.createSymbolicLink(RELEASE.resolve("images/i" + (n + 1) + ".png"), images.get(n % images.size()));
+            Files.createSymbolicLink(RELEASE.resolve("images/i" + (n + 1) + ".png"),
+                    Path.of("../.sources").resolve(images.get(n % images.size()).getFileName()));
         }
         jdbc.sql("select path from mask").query(String.class).stream().forEach(path -> {
             try {
-                Files.createSymbolicLink(RELEASE.resolve(path), maskFiles.get(Math.floorMod(path.hashCode(), maskFiles.size())));
+                Files.createSymbolicLink(RELEASE.resolve(path), Path.of("../.sources")
+                        .resolve(maskFiles.get(Math.floorMod(path.hashCode(), maskFiles.size())).getFileName()));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
