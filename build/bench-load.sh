@@ -13,7 +13,7 @@ secret=$(mktemp)
 trap 'rm -f "$secret"' EXIT
 echo "load-bench-$(date +%s%N)" > "$secret"
 "$java" -jar "$jar" user add load-bench --role admin --password-file "$secret" --explorer.data-dir="$data" >/dev/null 2>&1 || true
-token=$("$java" -jar "$jar" user token load-bench --name bench-load --days 1 --explorer.data-dir="$data" 2>/dev/null)
+token=$("$java" -jar "$jar" user token load-bench --name bench-load --days 1 --explorer.data-dir="$data" 2>/dev/null | grep "^sme_")
 "$java" -Xmx2g -jar "$jar" --explorer.data-dir="$data" --explorer.sample=false --server.port=8097 \
   > target/bench-load-server.log 2>&1 &
 server=$!

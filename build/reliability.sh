@@ -56,7 +56,7 @@ for round in $(seq 1 "$rounds"); do
 done
 "$java" -jar "$jar" ingest "$work/release" --explorer.data-dir="$data" > "$work/ingest-final.log" 2>&1
 "$java" -jar "$jar" user add reliability --role admin --password-file "$work/secret" --explorer.data-dir="$data" > /dev/null
-token=$("$java" -jar "$jar" user token reliability --name script --explorer.data-dir="$data" 2>/dev/null)
+token=$("$java" -jar "$jar" user token reliability --name script --explorer.data-dir="$data" 2>/dev/null | grep "^sme_")
 start_portal
 stats=$(api "$url/api/v1/stats")
 check "catalog images" "$expected_images" "$(echo "$stats" | json 'd["images"]')"

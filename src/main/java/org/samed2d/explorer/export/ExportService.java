@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.catalog.CatalogFeed;
 import org.samed2d.explorer.catalog.CatalogLookup;
+import org.samed2d.explorer.catalog.JobLocks;
 import org.samed2d.explorer.catalog.SourceDatasets;
 import org.samed2d.explorer.media.MediaService;
 import org.samed2d.explorer.search.FacetCounts;
@@ -66,11 +67,16 @@ public class ExportService {
     private final ExecutorService workers;
     private final Map<String, ExportRecord> records = new ConcurrentHashMap<>();
     private final boolean recoverOnStart;
+    private final JobLocks jobLocks;
+    /** Exports this instance has queued or is preparing; others' records are read again from the shared folder. */
+    private final Set<String> local = ConcurrentHashMap.newKeySet();
 
     ExportService(SearchService search, CatalogLookup catalog, CatalogFeed feed, MediaService media,
                   SourceDatasets sources, DataRoot dataRoot, Clock clock,
                   @Value("${explorer.export.concurrent:2}") int concurrent,
-                  @Value("${explorer.export.recover-on-start:true}") boolean recoverOnStart) {
+                  @Value("${explorer.export.recover-on-start:true}") boolean recoverOnStart,
+                  @Value("${explorer.export.dir:}") String exportDir, JobLocks jobLocks) {
+        this.jobLocks = jobLocks;
         this.recoverOnStart = recoverOnStart;
         this.search = search;
         this.catalog = catalog;
@@ -79,7 +85,8 @@ public class ExportService {
         this.sources = sources;
         this.clock = clock;
         this.planner = new ExportPlanner(search, catalog, media, new LicenceFiles(sources));
-        this.root = dataRoot.resolve("exports");
+        // several instances share exports through one folder (a shared volume), each instance preparing its own
+        this.root = exportDir.isBlank() ? dataRoot.resolve("exports") : Path.of(exportDir).toAbsolutePath().normalize();
         this.workers = Executors.newFixedThreadPool(Math.max(1, concurrent),
                 Thread.ofPlatform().daemon().name("export-", 0).factory());
         load();
@@ -122,16 +129,29 @@ public class ExportService {
             }
             save(record);
         }
+        local.add(record.id());
         workers.submit(() -> run(record.id()));
         return record;
     }
 
     public Optional<ExportRecord> get(String id) {
+        ExportRecord known = records.get(id);
+        if (known == null || (!local.contains(id) && !finished(known))) {
+            if (!id.matches("[0-9a-f-]{36}")) {
+                return Optional.empty();
+            }
+            read(root.resolve(id).resolve("export.json")); // started or being prepared by another instance
+        }
         return Optional.ofNullable(records.get(id));
+    }
+
+    private static boolean finished(ExportRecord record) {
+        return record.state().equals("done") || record.state().equals("failed");
     }
 
     /** Every export, newest first. */
     public List<ExportRecord> list() {
+        load();
         return records.values().stream().sorted(Comparator.comparing(ExportRecord::created).reversed()).toList();
     }
 
@@ -143,6 +163,7 @@ public class ExportService {
         }
         ExportRecord queued = record.with("queued", 0, null, null, null);
         save(queued);
+        local.add(id);
         workers.submit(() -> run(id));
         return queued;
     }
@@ -186,10 +207,15 @@ public class ExportService {
     }
 
     private void run(String id) {
+        Optional<JobLocks.Lease> lease = jobLocks.tryLock(lockName(id));
+        if (lease.isEmpty()) {
+            local.remove(id); // another instance is preparing it already
+            return;
+        }
         ExportRecord record = records.get(id);
         Instant started = clock.instant();
         save(record.with("running", 0, null, null, null));
-        try {
+        try (JobLocks.Lease held = lease.get()) {
             Path folder = folder(id);
             MaskFilter filter = FilterParser.parse(record.filter(), Set.of());
             long bytes = planner.plan(record, filter, folder, progress -> {
@@ -201,7 +227,13 @@ public class ExportService {
         } catch (IOException | RuntimeException e) {
             log.warn("Export {} failed: {}", id, e.getMessage());
             save(records.get(id).with("failed", records.get(id).progress(), null, null, e.getMessage()));
+        } finally {
+            local.remove(id);
         }
+    }
+
+    private static String lockName(String id) {
+        return "explorer-export:" + id;
     }
 
     private Path folder(String id) {
@@ -231,18 +263,23 @@ public class ExportService {
         }
         try (Stream<Path> folders = Files.list(root)) {
             for (Path folder : folders.toList()) {
-                Path file = folder.resolve("export.json");
-                if (Files.isRegularFile(file)) {
-                    try {
-                        ExportRecord record = JSON.readValue(file.toFile(), ExportRecord.class);
-                        records.put(record.id(), record);
-                    } catch (RuntimeException e) {
-                        log.warn("Ignoring an unreadable export record {}: {}", file, e.getMessage());
-                    }
+                if (!local.contains(folder.getFileName().toString())) {
+                    read(folder.resolve("export.json"));
                 }
             }
         } catch (IOException e) {
             log.warn("Cannot list exports in {}: {}", root, e.getMessage());
+        }
+    }
+
+    private void read(Path file) {
+        if (Files.isRegularFile(file)) {
+            try {
+                ExportRecord record = JSON.readValue(file.toFile(), ExportRecord.class);
+                records.put(record.id(), record);
+            } catch (RuntimeException e) {
+                log.warn("Ignoring an unreadable export record {}: {}", file, e.getMessage());
+            }
         }
     }
 
@@ -259,7 +296,8 @@ public class ExportService {
     void recover() {
         load();
         for (ExportRecord record : List.copyOf(records.values())) {
-            if (record.state().equals("queued") || record.state().equals("running")) {
+            if ((record.state().equals("queued") || record.state().equals("running")) && !local.contains(record.id())
+                    && !jobLocks.isHeld(lockName(record.id()))) {
                 save(record.with("failed", record.progress(), null, null,
                         "the server stopped while this export was being prepared; restart it"));
             }

@@ -4,6 +4,10 @@ package org.samed2d.explorer.ingest;
 public class IngestBusyException extends RuntimeException {
 
     public IngestBusyException() {
-        super("an ingest is already running; wait for it to finish");
+        this("an ingest is already running; wait for it to finish");
+    }
+
+    public IngestBusyException(String message) {
+        super(message);
     }
 }

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import org.samed2d.explorer.catalog.JobLocks;
 import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.catalog.CatalogImport;
 import org.samed2d.explorer.catalog.CatalogService;
@@ -38,11 +40,15 @@ public class IngestService {
     private final ProgressMeter meter;
     private final IngestProperties properties;
     private final ReentrantLock running = new ReentrantLock();
+    /** One ingest at a time per catalog, whichever instance or command runs it. */
+    private static final String INGEST_LOCK = "explorer-ingest";
+    private final JobLocks jobLocks;
     private volatile @Nullable IngestReport lastReport;
     private volatile @Nullable String lastFailure;
 
     IngestService(CatalogImport catalog, CatalogService catalogReads, TaskExecutor executor, Clock clock,
-                  IngestProperties properties) {
+                  IngestProperties properties, JobLocks jobLocks) {
+        this.jobLocks = jobLocks;
         this.catalog = catalog;
         this.catalogReads = catalogReads;
         this.executor = executor;
@@ -60,7 +66,12 @@ public class IngestService {
         if (!running.tryLock()) {
             throw new IngestBusyException();
         }
-        try {
+        Optional<JobLocks.Lease> everywhere = jobLocks.tryLock(INGEST_LOCK);
+        if (everywhere.isEmpty()) {
+            running.unlock();
+            throw new IngestBusyException("another instance or command is ingesting into this catalog; wait for it to finish");
+        }
+        try (JobLocks.Lease lease = everywhere.get()) {
             IngestReport report = run(path);
             lastReport = report;
             lastFailure = null;
@@ -93,7 +104,12 @@ public class IngestService {
             if (!running.tryLock()) {
                 return;
             }
-            try (GeometryPhase geometry = new GeometryPhase(catalog, catalogReads, new SkipLog(), meter,
+            Optional<JobLocks.Lease> everywhere = jobLocks.tryLock(INGEST_LOCK);
+            if (everywhere.isEmpty()) {
+                running.unlock();
+                return; // another instance is ingesting, and its geometry pass measures these masks too
+            }
+            try (JobLocks.Lease lease = everywhere.get(); GeometryPhase geometry = new GeometryPhase(catalog, catalogReads, new SkipLog(), meter,
                     properties.geometryBatch())) {
                 geometry.run(catalogReads.masksWithoutGeometry());
             } catch (IOException | RuntimeException e) {

@@ -128,7 +128,10 @@ public class MediaService {
 
     /** Draws one thumbnail in the background after start, so the first visitor does not pay for class loading. */
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
-    void warmUp() {
+    void warmUp(org.springframework.boot.context.event.ApplicationReadyEvent event) {
+        if (!(event.getApplicationContext() instanceof org.springframework.boot.web.server.context.WebServerApplicationContext)) {
+            return; // a one-off command has no visitors to warm up for
+        }
         Thread.ofVirtual().name("thumbnail-warm-up").start(() -> {
             try {
                 catalog.firstImageId().ifPresent(id -> thumbnail(id, List.of(), 64));
