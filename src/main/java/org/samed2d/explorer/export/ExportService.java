@@ -51,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code DATA_DIR/exports/ID/}; one interrupted by a stop is marked failed on the next start and can be restarted.
  */
 @Service
-public class ExportService {
+public class ExportService implements io.micrometer.core.instrument.binder.MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(ExportService.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -70,6 +70,7 @@ public class ExportService {
     private final JobLocks jobLocks;
     /** Exports this instance has queued or is preparing; others' records are read again from the shared folder. */
     private final Set<String> local = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong bytesServed = new java.util.concurrent.atomic.AtomicLong();
 
     ExportService(SearchService search, CatalogLookup catalog, CatalogFeed feed, MediaService media,
                   SourceDatasets sources, DataRoot dataRoot, Clock clock,
@@ -168,6 +169,16 @@ public class ExportService {
         return queued;
     }
 
+    /** Exports being prepared here and archive bytes served, for Prometheus. */
+    @Override
+    public void bindTo(io.micrometer.core.instrument.MeterRegistry registry) {
+        io.micrometer.core.instrument.Gauge.builder("explorer.exports.preparing", local, Set::size)
+                .description("exports queued or being prepared on this instance").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("explorer.exports.served", bytesServed,
+                java.util.concurrent.atomic.AtomicLong::get).baseUnit("bytes")
+                .description("archive bytes sent to downloads").register(registry);
+    }
+
     /** Writes bytes {@code [from, to]} of a planned export's archive. */
     public void download(String id, long from, long to, OutputStream out) throws IOException {
         ExportRecord record = get(id).orElseThrow(() -> new ExportRejectedException("id", "no export " + id));
@@ -175,6 +186,7 @@ public class ExportService {
             throw new ExportRejectedException("id", "export " + id + " is " + record.state() + ", not ready to download");
         }
         Path folder = folder(id);
+        bytesServed.addAndGet(to - from + 1);
         ArchiveStreamer.write(folder.resolve("plan.tsv"), from, to, out, entry -> entry.kind().equals("stored")
                 ? new ByteArrayInputStream(media.read(StoredFileRef.decode(entry.ref())).bytes())
                 : Files.newInputStream(folder.resolve(entry.ref())));

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
  * browsable after that), then decodes mask geometry. Repeating a run adds nothing; a killed run, repeated, completes.
  */
 @Service
-public class IngestService {
+public class IngestService implements io.micrometer.core.instrument.binder.MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
@@ -119,6 +119,15 @@ public class IngestService {
                 running.unlock();
             }
         });
+    }
+
+    /** The ingest's items done and rate while one runs (0 when idle), for Prometheus. */
+    @Override
+    public void bindTo(io.micrometer.core.instrument.MeterRegistry registry) {
+        io.micrometer.core.instrument.Gauge.builder("explorer.ingest.done", this, service -> service.status().done())
+                .description("items done by the running ingest").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("explorer.ingest.rate", this, service -> service.status().ratePerSecond())
+                .description("items per second of the running ingest").register(registry);
     }
 
     /** The running phase, or {@link Progress#IDLE}. */

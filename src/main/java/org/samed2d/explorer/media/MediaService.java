@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Service;
  * per part), so each file costs one positional read.
  */
 @Service
-public class MediaService {
+public class MediaService implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(MediaService.class);
 
@@ -39,7 +40,13 @@ public class MediaService {
     private final Cache<ThumbnailKey, StoredBytes> thumbnails = Caffeine.newBuilder()
             .maximumWeight(THUMBNAIL_CACHE_BYTES)
             .weigher((ThumbnailKey key, StoredBytes value) -> value.bytes().length)
-            .build();
+            .recordStats().build();
+
+    /** The thumbnail cache's hits, misses and size, for Prometheus. */
+    @Override
+    public void bindTo(io.micrometer.core.instrument.MeterRegistry registry) {
+        io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics.monitor(registry, thumbnails, "thumbnails");
+    }
 
     private record ThumbnailKey(long imageId, String imageEtag, List<Long> maskIds, int size) {
     }

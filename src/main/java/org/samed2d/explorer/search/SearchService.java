@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
  * catalog is rebuilt from it, with progress. PostgreSQL stays the source of truth.
  */
 @Service
-public class SearchService {
+public class SearchService implements io.micrometer.core.instrument.binder.MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(SearchService.class);
 
@@ -58,6 +58,15 @@ public class SearchService {
         follower = executor;
         executor.execute(this::checkOnStart);
         executor.scheduleWithFixedDelay(this::catchUpQuietly, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** The search index build's items done and rate while one runs (0 when idle), for Prometheus. */
+    @Override
+    public void bindTo(io.micrometer.core.instrument.MeterRegistry registry) {
+        io.micrometer.core.instrument.Gauge.builder("explorer.index.done", this, service -> service.status().done())
+                .description("items done by the running search index build").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("explorer.index.rate", this, service -> service.status().ratePerSecond())
+                .description("items per second of the running search index build").register(registry);
     }
 
     public RegionMap regions() {

@@ -4,6 +4,11 @@ import org.samed2d.explorer.shared.BinaryMask;
 import ai.onnxruntime.OrtException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.annotation.PreDestroy;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -35,7 +40,7 @@ import org.springframework.stereotype.Service;
  * with a bounded queue, so a burst gets 429 instead of starving the portal, and no request waits past the timeout.
  */
 @Service
-public class SegmentService {
+public class SegmentService implements MeterBinder {
 
     private final ModelRegistry models;
     private final MediaService media;
@@ -65,10 +70,23 @@ public class SegmentService {
         this.catalog = catalog;
         this.properties = properties;
         this.embeddings = Caffeine.newBuilder().maximumWeight(properties.cacheBytes())
-                .weigher((EmbeddingKey key, Embedding value) -> value.values().length * Float.BYTES + 64).build();
+                .weigher((EmbeddingKey key, Embedding value) -> value.values().length * Float.BYTES + 64)
+                .recordStats().build();
         this.workers = new ThreadPoolExecutor(properties.workers(), properties.workers(), 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(Math.max(1, properties.queue())),
                 Thread.ofPlatform().daemon().name("segment-", 0).factory());
+    }
+
+    /** Queue depth, busy workers, finished inferences and the embedding cache's hit ratio, for Prometheus. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("explorer.segmentation.queue", workers, pool -> pool.getQueue().size())
+                .description("segmentation requests waiting for a worker").register(registry);
+        Gauge.builder("explorer.segmentation.active", workers, ThreadPoolExecutor::getActiveCount)
+                .description("segmentation workers busy").register(registry);
+        FunctionCounter.builder("explorer.segmentation.completed", workers, ThreadPoolExecutor::getCompletedTaskCount)
+                .description("inferences run").register(registry);
+        CaffeineCacheMetrics.monitor(registry, embeddings, "embeddings");
     }
 
     public Set<String> models() {

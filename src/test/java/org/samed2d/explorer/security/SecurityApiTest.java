@@ -90,7 +90,11 @@ class SecurityApiTest {
         JsonNode users = LocalApi.json(admin.get("/api/v1/users").body());
         assertThat(users.findValuesAsString("username")).contains("test-viewer", "test-researcher", "test-admin");
         assertThat(admin.get("/api/v1/users").body()).doesNotContain("password").doesNotContain("bcrypt");
-        assertThat(admin.get("/actuator/prometheus").statusCode()).isEqualTo(200);
+        HttpResponse<String> metrics = admin.get("/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("http_server_requests_seconds", "explorer_segmentation_queue",
+                "explorer_ingest_rate", "explorer_index_done", "explorer_exports_preparing", "explorer_exports_served_bytes",
+                "cache_gets_total{cache=\"thumbnails\"", "cache_gets_total{cache=\"embeddings\"", "hikaricp_connections");
         assertProblem(researcher.get("/actuator/prometheus"), 403, "role");
     }
 
