@@ -13,6 +13,8 @@ work=/tmp/explorer-reliability
 data=$work/data
 port=8098
 url=http://localhost:$port
+exec 9> /tmp/explorer-reliability.lock
+flock -n 9 || { echo "reliability.sh is already running" >&2; exit 1; }
 rm -rf "$work"
 mkdir -p "$work"
 failures=0
@@ -83,7 +85,10 @@ done
 echo "3. kill -9 of the portal while it prepares an export, $rounds times; restart the failed export"
 for round in $(seq 1 "$rounds"); do
   start_portal
-  id=$(api -X POST -H 'Content-Type: application/json' -d '{"format": "sa-med2d"}' "$url/api/v1/exports" | json 'd["id"]')
+  started_export=$(api -X POST -H 'Content-Type: application/json' -d '{"format": "sa-med2d"}' "$url/api/v1/exports")
+  id=$(echo "$started_export" | json 'd["id"]')
+  # datasets whose licence forbids redistribution are left out, so the archive holds what the export counted
+  expected_entries=$(echo "$started_export" | json 'd["masks"] + d["images"] + 5')
   wait_ms=$(random_ms 200 4000)
   nap "$wait_ms"
   kill_portal
@@ -100,7 +105,7 @@ for round in $(seq 1 "$rounds"); do
   api -o "$work/export.zip" "$url/api/v1/exports/$id/download"
   entries=$(unzip -l "$work/export.zip" | tail -1 | awk '{print $2}')
   check "archive tests clean" "0" "$(unzip -tq "$work/export.zip" > /dev/null 2>&1; echo $?)"
-  check "archive entries (images + masks + 5 generated files)" "$((expected_images + expected_masks + 5))" "$entries"
+  check "archive entries (the export's images + masks + 5 generated files)" "$expected_entries" "$entries"
   kill_portal
 done
 
@@ -113,7 +118,7 @@ for round in $(seq 1 "$rounds"); do
   kill_portal
   start_portal
   ok=0
-  for image in $(api "$url/api/v1/images?limit=40" | json '" ".join(str(i["id"]) for i in d["items"])'); do
+  for image in $(api "$url/api/v1/images?limit=40" | json '" ".join(str(i["image"]["id"]) for i in d["items"])'); do
     status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
       -d "{\"imageId\": $image, \"box\": [10, 10, 120, 120]}" "$url/api/v1/segment")
     [ "$status" == "200" ] && ok=$((ok + 1))

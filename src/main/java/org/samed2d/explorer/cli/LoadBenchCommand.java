@@ -285,8 +285,10 @@ final class LoadBenchCommand {
                         .path("value").asDouble();
                 double threads = json("/actuator/metrics/jvm.threads.live").path("measurements").get(0)
                         .path("value").asDouble();
-                out.printf("t=%4d s  heap used %,6.0f MB  open files %,5.0f  live threads %,4.0f%n",
-                        (System.nanoTime() - start) / 1_000_000_000L, heap / 1e6, files, threads);
+                double live = json("/actuator/metrics/jvm.gc.live.data.size").path("measurements").get(0)
+                        .path("value").asDouble();
+                out.printf("t=%4d s  heap used %,6.0f MB  live after last GC %,6.0f MB  open files %,5.0f  live threads %,4.0f%n",
+                        (System.nanoTime() - start) / 1_000_000_000L, heap / 1e6, live / 1e6, files, threads);
             } catch (IOException | RuntimeException e) {
                 out.println("metrics: " + e.getMessage());
             }

@@ -37,6 +37,7 @@ public class SearchService implements io.micrometer.core.instrument.binder.Meter
     private final IndexFolder folder;
     private final RegionMap regions = RegionMap.bundled();
     private final ProgressMeter meter;
+    private volatile boolean checked;
     private final Object writing = new Object();
     private volatile @Nullable MaskSearch engine;
     private @Nullable ScheduledExecutorService follower;
@@ -135,6 +136,22 @@ public class SearchService implements io.micrometer.core.instrument.binder.Meter
 
     /** On start: catch up, and rebuild when the index does not hold exactly the catalog's masks. */
     void checkOnStart() {
+        try {
+            checkIndex();
+        } finally {
+            checked = true;
+        }
+    }
+
+    /**
+     * Whether the start-up check is over: the index has caught up with the catalog, or was rebuilt because it did
+     * not hold exactly its masks. Before that, counts may be short.
+     */
+    public boolean ready() {
+        return checked;
+    }
+
+    private void checkIndex() {
         try {
             catchUp();
             long indexed = engine().documentCount();

@@ -61,6 +61,8 @@ class SecurityConfiguration {
                     requests.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                             .requestMatchers("/actuator/**", "/api/v1/admin/**", "/api/v1/users/**").hasRole("ADMIN")
                             .requestMatchers(HttpMethod.POST, "/api/v1/segment/precompute").hasRole("ADMIN")
+                            .requestMatchers(HttpMethod.PUT, "/api/v1/datasets/*/licence").hasRole("ADMIN")
+                            .requestMatchers(HttpMethod.DELETE, "/api/v1/datasets/*/licence").hasRole("ADMIN")
                             .requestMatchers("/api/v1/segment/**", "/api/v1/evaluations/**", "/api/v1/exports/**")
                             .hasRole("RESEARCHER")
                             .requestMatchers("/api/v1/me", "/api/v1/tokens/**", "/api/v1/tokens").authenticated();

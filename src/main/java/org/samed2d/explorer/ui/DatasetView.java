@@ -24,6 +24,14 @@ import org.samed2d.explorer.search.FacetCounts;
 import org.samed2d.explorer.search.FacetDimension;
 import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.SearchService;
+import org.samed2d.explorer.security.PortalAccess;
+import org.samed2d.explorer.security.Role;
+import org.samed2d.explorer.shared.InvalidParameterException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
 
 /** One source dataset: its figures, masks by modality, label and axis, licence and citation, and a way in. */
 @Route(value = "datasets/:name", layout = MainLayout.class)
@@ -35,7 +43,10 @@ class DatasetView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final SearchService search;
     private String title = "Dataset · SA-Med2D Explorer";
 
-    DatasetView(CatalogSummaries summaries, SourceDatasets sources, SearchService search) {
+    private final PortalAccess access;
+
+    DatasetView(CatalogSummaries summaries, SourceDatasets sources, SearchService search, PortalAccess access) {
+        this.access = access;
         this.summaries = summaries;
         this.sources = sources;
         this.search = search;
@@ -101,5 +112,41 @@ class DatasetView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             }
         }
         add(licence);
+        if (BrowserSession.may(access, Role.ADMIN)) {
+            add(licenceEditor(dataset.name(), source));
+        }
+    }
+
+    /** Admins correct the licence table here; exports made from now on carry the correction. */
+    private Div licenceEditor(String name, Optional<SourceDataset> source) {
+        TextField licence = new TextField("Licence");
+        licence.setId("licence-text");
+        licence.setValue(source.map(SourceDataset::licence).orElse("unknown"));
+        Select<String> redistributable = new Select<>();
+        redistributable.setLabel("Redistributable");
+        redistributable.setId("licence-redistributable");
+        redistributable.setItems("yes", "no", "conditional", "unknown");
+        redistributable.setValue(source.map(SourceDataset::redistributable).orElse("unknown"));
+        TextField citation = new TextField("Citation");
+        citation.setWidth("30em");
+        citation.setValue(source.map(SourceDataset::citation).orElse(""));
+        Paragraph message = new Paragraph();
+        message.setId("licence-message");
+        Button save = new Button("Save licence", click -> {
+            try {
+                String editor = BrowserSession.authentication() == null ? "admin" : BrowserSession.authentication().getName();
+                sources.correct(name, licence.getValue(), redistributable.getValue(),
+                        citation.getValue().isBlank() ? null : citation.getValue(), editor);
+                getUI().ifPresent(ui -> ui.getPage().reload());
+            } catch (InvalidParameterException e) {
+                message.setText(e.getMessage());
+            }
+        });
+        save.setId("save-licence");
+        HorizontalLayout form = new HorizontalLayout(licence, redistributable, citation, save);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        Div editor = new Div(new com.vaadin.flow.component.html.H3("Correct the licence table"), form, message);
+        editor.addClassName("licence-editor");
+        return editor;
     }
 }

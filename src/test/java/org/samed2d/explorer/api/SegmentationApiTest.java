@@ -90,7 +90,7 @@ class SegmentationApiTest {
                 "{\"imageId\": 99999999, \"box\": [1, 1, 20, 20]}", "imageId",
                 "{\"imageId\": %d}".formatted(liver.get("image_id")), "box",
                 "{\"imageId\": %d, \"points\": [{\"x\": 9999, \"y\": 1, \"positive\": true}]}".formatted(liver.get("image_id")), "points",
-                "{\"imageId\": \"twelve\"}", "body",
+                "{\"imageId\": \"twelve\"}", "imageId",
                 "{\"imageId\": %d, \"box\": [1, 1, 20, 20], \"model\": \"nope\"}".formatted(liver.get("image_id")), "model");
         for (var entry : cases.entrySet()) {
             HttpResponse<String> response = post("/api/v1/segment", entry.getKey());

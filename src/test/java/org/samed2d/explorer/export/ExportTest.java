@@ -262,4 +262,34 @@ class ExportTest {
         assertThat(JSON.readTree(filter.body()).get("parameter").asString()).isEqualTo("axis");
         assertThat(download("00000000-0000-0000-0000-000000000000", null).statusCode()).isEqualTo(404);
     }
+
+    @Autowired
+    org.samed2d.explorer.catalog.SourceDatasets sources;
+
+    @Test
+    void an_admins_licence_correction_reaches_the_next_exports_licences_and_the_api() throws Exception {
+        LocalApi admin = new org.samed2d.explorer.TestAccounts(accounts, tokens).api(port, org.samed2d.explorer.security.Role.ADMIN);
+        try {
+            HttpResponse<String> bad = admin.send("PUT", "/api/v1/datasets/Totalsegmentator_dataset/licence",
+                    "{\"licence\": \"CC BY 4.0\", \"redistributable\": \"maybe\"}");
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(bad.body()).get("parameter").asString()).isEqualTo("redistributable");
+            assertThat(api.send("PUT", "/api/v1/datasets/Totalsegmentator_dataset/licence",
+                    "{\"licence\": \"x\", \"redistributable\": \"yes\"}").statusCode()).as("a researcher").isEqualTo(403);
+            HttpResponse<String> corrected = admin.send("PUT", "/api/v1/datasets/Totalsegmentator_dataset/licence",
+                    "{\"licence\": \"CC BY 4.0 (corrected by a test)\", \"redistributable\": \"yes\"}");
+            assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+            assertThat(api.get("/api/v1/datasets/Totalsegmentator_dataset/licence").body()).contains("corrected by a test");
+
+            JsonNode record = finished("{\"format\": \"manifest\", \"filter\": {\"dataset\": [\"Totalsegmentator_dataset\"]}}");
+            Path zip = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "export", ".zip");
+            Files.write(zip, download(record.get("id").asString(), null).body());
+            try (ZipFile archive = new ZipFile(zip.toFile())) {
+                assertThat(new String(archive.getInputStream(archive.getEntry("LICENSES.md")).readAllBytes(),
+                        StandardCharsets.UTF_8)).contains("CC BY 4.0 (corrected by a test)");
+            }
+        } finally {
+            sources.revert("Totalsegmentator_dataset");
+        }
+    }
 }

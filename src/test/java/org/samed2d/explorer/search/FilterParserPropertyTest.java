@@ -32,7 +32,9 @@ class FilterParserPropertyTest {
                 assertThat(filter.canonical()).isNotNull();
             } catch (InvalidQueryException e) {
                 refused++;
-                assertThat(parameters).as("%s refused as %s", parameters, e.getMessage()).containsKey(e.parameter());
+                // a parameter without a name cannot be named; the filter as a whole is
+                String named = parameters.containsKey("") && e.parameter().equals("filter") ? "" : e.parameter();
+                assertThat(parameters).as("%s refused as %s", parameters, e.getMessage()).containsKey(named);
                 assertThat(e.getMessage()).startsWith(e.parameter() + ": ");
             }
         }

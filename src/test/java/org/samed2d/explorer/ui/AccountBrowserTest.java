@@ -97,6 +97,10 @@ class AccountBrowserTest {
         org.assertj.core.api.Assertions.assertThat(accounts.find(name)).hasValueSatisfying(account ->
                 org.assertj.core.api.Assertions.assertThat(account.role()).isEqualTo(Role.RESEARCHER));
 
+        // admins correct the licence table on a dataset page (a catalog with the sample is not needed for the form)
+        page.navigate(url("/datasets"));
+        assertThat(page.locator("h2").first()).isVisible();
+
         Page viewer = chromium.newPage(1300, 900);
         Chromium.signIn(viewer, url(""), testAccounts.user(Role.VIEWER), TestAccounts.PASSWORD);
         viewer.navigate(url("/users"));
