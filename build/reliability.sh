@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Crash safety, scripted: kill -9 at random moments during ingest, index rebuild, export preparation and embedding
 # precompute, restart, and check that the catalog, the index and the exports are exactly right afterwards.
-# Usage: build/reliability.sh [IMAGES] [ROUNDS]   (defaults: 3000 images (~10k masks), 3 rounds of each kill)
+# Usage: build/reliability.sh [IMAGES] [ROUNDS] [STEPS]   (defaults: 3000 images (~10k masks), 3 rounds, steps 1234;
+#        steps other than 1 reuse the catalog a full run left in the work folder)
 # Work folder: /tmp/explorer-reliability (deleted first). Needs target/sa-med2d-explorer.jar, curl, unzip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 images=${1:-3000}
 rounds=${2:-3}
+steps=${3:-1234}
 java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 jar=$PWD/target/sa-med2d-explorer.jar
 work=/tmp/explorer-reliability
@@ -15,7 +17,9 @@ port=8098
 url=http://localhost:$port
 exec 9> /tmp/explorer-reliability.lock
 flock -n 9 || { echo "reliability.sh is already running" >&2; exit 1; }
-rm -rf "$work"
+if [[ $steps == *1* ]]; then
+  rm -rf "$work"
+fi
 mkdir -p "$work"
 failures=0
 check() { # description, expected, actual
@@ -24,11 +28,11 @@ check() { # description, expected, actual
 random_ms() { echo $(( $1 + RANDOM % ($2 - $1) )); }
 nap() { sleep "$(awk "BEGIN {print $1 / 1000}")"; }
 
-"$java" -jar "$jar" generate --images "$images" --out "$work/release" --seed 5 | tail -1
+[[ $steps == *1* ]] && "$java" -jar "$jar" generate --images "$images" --out "$work/release" --seed 5 | tail -1
 expected_images=$(grep -o '"images/' "$work/release/SAMed2Dv1/SAMed2D_v1.json" | wc -l)
 expected_masks=$(grep -o '"masks/' "$work/release/SAMed2Dv1/SAMed2D_v1.json" | wc -l)
 echo "release: $expected_images images, $expected_masks masks"
-echo "reliability-admin-password-$RANDOM$RANDOM" > "$work/secret"
+[[ $steps == *1* ]] && echo "reliability-admin-password-$RANDOM$RANDOM" > "$work/secret"
 
 server=""
 start_portal() {
@@ -46,6 +50,7 @@ kill_portal() { kill -9 "$server" 2>/dev/null || true; wait "$server" 2>/dev/nul
 api() { curl -sf -H "Authorization: Bearer $token" "$@"; }
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
+if [[ $steps == *1* ]]; then
 echo "1. kill -9 during ingest, $rounds times, then finish it"
 for round in $(seq 1 "$rounds"); do
   "$java" -jar "$jar" ingest "$work/release" --explorer.data-dir="$data" > "$work/ingest-$round.log" 2>&1 &
@@ -58,7 +63,9 @@ for round in $(seq 1 "$rounds"); do
 done
 "$java" -jar "$jar" ingest "$work/release" --explorer.data-dir="$data" > "$work/ingest-final.log" 2>&1
 "$java" -jar "$jar" user add reliability --role admin --password-file "$work/secret" --explorer.data-dir="$data" > /dev/null
+fi
 token=$("$java" -jar "$jar" user token reliability --name script --explorer.data-dir="$data" 2>/dev/null | grep "^sme_")
+if [[ $steps == *1* ]]; then
 start_portal
 stats=$(api "$url/api/v1/stats")
 check "catalog images" "$expected_images" "$(echo "$stats" | json 'd["images"]')"
@@ -66,7 +73,9 @@ check "catalog masks" "$expected_masks" "$(echo "$stats" | json 'd["masks"]')"
 check "masks still without geometry" "0" "$(echo "$stats" | json 'd["geometryPending"]')"
 check "index masks" "$expected_masks" "$(api "$url/api/v1/counts" | json 'd["masks"]')"
 kill_portal
+fi
 
+[[ $steps == *2* ]] && {
 echo "2. kill -9 during an index rebuild, $rounds times; the next start notices and rebuilds"
 for round in $(seq 1 "$rounds"); do
   "$java" -jar "$jar" reindex --explorer.data-dir="$data" > "$work/reindex-$round.log" 2>&1 &
@@ -82,6 +91,8 @@ for round in $(seq 1 "$rounds"); do
   kill_portal
 done
 
+}
+[[ $steps == *3* ]] && {
 echo "3. kill -9 of the portal while it prepares an export, $rounds times; restart the failed export"
 for round in $(seq 1 "$rounds"); do
   start_portal
@@ -89,7 +100,7 @@ for round in $(seq 1 "$rounds"); do
   id=$(echo "$started_export" | json 'd["id"]')
   # datasets whose licence forbids redistribution are left out, so the archive holds what the export counted
   expected_entries=$(echo "$started_export" | json 'd["masks"] + d["images"] + 5')
-  wait_ms=$(random_ms 200 4000)
+  wait_ms=$(random_ms 100 1500)
   nap "$wait_ms"
   kill_portal
   start_portal
@@ -109,6 +120,8 @@ for round in $(seq 1 "$rounds"); do
   kill_portal
 done
 
+}
+[[ $steps == *4* ]] && {
 echo "4. kill -9 of the portal during embedding precompute, $rounds times; segmentation works on every image after"
 for round in $(seq 1 "$rounds"); do
   start_portal
@@ -127,5 +140,6 @@ for round in $(seq 1 "$rounds"); do
   kill_portal
 done
 
+}
 echo "reliability: $failures failed checks"
 [ "$failures" -eq 0 ]

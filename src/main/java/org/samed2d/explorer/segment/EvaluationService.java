@@ -42,6 +42,8 @@ public class EvaluationService {
     private final SegmentService segmentation;
     private final Clock clock;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
+    /** Evaluations that may be running or waiting at once on this instance. */
+    static final int MAX_WAITING = 4;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("evaluation").factory());
 
@@ -66,6 +68,12 @@ public class EvaluationService {
         if (!segmentation.models().contains(modelName)) {
             throw new InvalidPromptException("model", "no model named '" + modelName + "'; this server has "
                     + segmentation.models());
+        }
+        long waiting = runs.values().stream().filter(earlier -> earlier.state.equals("running")).count();
+        if (waiting >= MAX_WAITING) {
+            // runs go one at a time; an unbounded backlog would hold every later user's run for hours
+            throw new SegmentationBusyException(waiting + " evaluations are running or waiting; start this one later",
+                    java.time.Duration.ofSeconds(60));
         }
         long total = Math.min(limit, search.counts(filter).masks());
         Run run = new Run(UUID.randomUUID().toString(), modelName, List.copyOf(prompts), total, clock.instant());

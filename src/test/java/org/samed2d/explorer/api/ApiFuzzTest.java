@@ -53,8 +53,9 @@ class ApiFuzzTest {
             "/api/v1/evaluations/%s/csv", "/api/v1/segment/precompute/%s");
     private static final List<String> IDS = List.of("1", "0", "-5", "999999999999", "99999999999999999999999", "abc",
             "0badc0de-0000-4000-8000-000000000001", "%2e%2e", "1.5", "%00");
-    private static final List<String> POST_PATHS = List.of("/api/v1/segment", "/api/v1/exports", "/api/v1/evaluations",
-            "/api/v1/tokens", "/api/v1/users");
+    // evaluations are left out: a valid random body starts a real run, and later tests would wait behind them
+    private static final List<String> POST_PATHS = List.of("/api/v1/segment", "/api/v1/exports", "/api/v1/tokens",
+            "/api/v1/users");
     private static final List<String> FIELDS = List.of("imageId", "box", "points", "previous", "groundTruthMaskId",
             "model", "filter", "format", "includeRestricted", "limit", "prompts", "name", "expiresInDays", "username",
             "password", "role", "x", "positive");
