@@ -54,7 +54,9 @@ class ExportController {
     record Start(@Nullable Map<String, Object> filter, @Nullable String format, @Nullable Boolean includeRestricted) {
     }
 
-    @Operation(summary = "Start an export of the masks matching a filter (202); its size is known once its state is done")
+    @Operation(summary = "Start an export of the masks matching a filter (202). The answer waits up to 2 s for the plan: "
+            + "most exports then come back done, with 'bytes' the archive's exact size; larger ones are queued or running "
+            + "and carry their size once done")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ExportRecord> start(@RequestBody Start start, Authentication authentication) {
         Account account = access.account(authentication).orElseThrow();

@@ -46,6 +46,10 @@ public final class CommandLine {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.print(USAGE);
+            return;
+        }
         if (args.length == 0 || args[0].startsWith("--")) {
             SpringApplication.run(ExplorerApplication.class, args);
             return;

@@ -23,7 +23,11 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.catalog.CatalogFeed;
@@ -67,6 +71,8 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
     private final ExecutorService workers;
     private final Map<String, ExportRecord> records = new ConcurrentHashMap<>();
     private final boolean recoverOnStart;
+    /** How long starting an export waits for its plan, so that small exports answer with their size. */
+    private static final Duration PLAN_WAIT = Duration.ofSeconds(2);
     private final JobLocks jobLocks;
     /** Exports this instance has queued or is preparing; others' records are read again from the shared folder. */
     private final Set<String> local = ConcurrentHashMap.newKeySet();
@@ -131,8 +137,18 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
             save(record);
         }
         local.add(record.id());
-        workers.submit(() -> run(record.id()));
-        return record;
+        Future<?> planned = workers.submit(() -> run(record.id()));
+        try {
+            // most subsets are planned within moments: then the answer already carries the archive's exact size
+            planned.get(PLAN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // a large subset keeps planning in the background; its size appears in the record when done
+        } catch (ExecutionException e) {
+            log.warn("Export {} failed: {}", record.id(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return records.getOrDefault(record.id(), record);
     }
 
     public Optional<ExportRecord> get(String id) {

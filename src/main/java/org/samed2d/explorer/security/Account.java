@@ -7,6 +7,7 @@ import java.time.Instant;
 public record Account(long id, String username, Role role, boolean enabled, Instant created) implements Principal {
 
     @Override
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public String getName() {
         return username;
     }

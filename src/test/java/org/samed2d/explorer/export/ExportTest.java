@@ -292,4 +292,14 @@ class ExportTest {
             sources.revert("Totalsegmentator_dataset");
         }
     }
+
+    @Test
+    void a_small_export_answers_with_its_exact_size_at_once() throws Exception {
+        HttpResponse<String> started = post("{\"format\": \"sa-med2d\", \"filter\": {\"label\": [\"liver\"]}}");
+        assertThat(started.statusCode()).isEqualTo(202);
+        JsonNode record = JSON.readTree(started.body());
+        assertThat(record.get("state").asString()).isEqualTo("done");
+        HttpResponse<byte[]> whole = download(record.get("id").asString(), null);
+        assertThat(record.get("bytes").asLong()).isEqualTo(whole.body().length);
+    }
 }
