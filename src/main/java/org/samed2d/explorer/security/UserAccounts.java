@@ -12,7 +12,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The accounts: adding, listing, changing role or password, disabling. Portal login reads them too. */
 @Service
@@ -80,8 +79,7 @@ public class UserAccounts implements UserDetailsService {
         update(username, "password_hash = ?", passwords.encode(password));
     }
 
-    @Transactional
-    void update(String username, String assignment, Object value) {
+    private void update(String username, String assignment, Object value) {
         int changed = jdbc.sql("update app_user set " + assignment + " where username = ?").params(value, username).update();
         if (changed == 0) {
             throw new AccountRejectedException("username", "no account '" + username + "'");
