@@ -167,6 +167,8 @@ class SecurityApiTest {
             assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
             assertThat(response.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
         }
+        String openApi = anonymous.get("/v3/api-docs").body();
+        assertThat(openApi).contains("SA-Med2D Explorer API").contains("\"scheme\":\"bearer\"");
         HttpResponse<String> readiness = anonymous.get("/actuator/health/readiness");
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"status\":\"UP\"");
