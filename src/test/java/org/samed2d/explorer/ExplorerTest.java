@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "explorer.sample=false",
         "explorer.ingest.resume-on-start=false",
         "explorer.ingest.batch-masks=500",
-        "explorer.ingest.geometry-batch=300"})
+        "explorer.ingest.geometry-batch=300",
+        "explorer.ingest.roots=${user.dir}/../shared/data"})
 public @interface ExplorerTest {
 }

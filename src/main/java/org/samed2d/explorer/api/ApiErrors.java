@@ -63,6 +63,13 @@ class ApiErrors {
     }
 
     @ExceptionHandler
+    ProblemDetail ingestBusy(org.samed2d.explorer.ingest.IngestBusyException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Ingest running");
+        return problem;
+    }
+
+    @ExceptionHandler
     ProblemDetail badModel(ModelInterfaceException e) {
         log.error("A segmentation model cannot be used: {}", e.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());

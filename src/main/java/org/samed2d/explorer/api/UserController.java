@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
+import org.samed2d.explorer.ingest.IngestReport;
+import org.samed2d.explorer.ingest.IngestService;
 import org.samed2d.explorer.search.SearchService;
 import org.samed2d.explorer.security.Account;
 import org.samed2d.explorer.security.AccountRejectedException;
@@ -19,16 +21,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admin only (the filter chain checks): accounts and rebuilding the search index. */
+/** Admin only (the filter chain checks): accounts, ingests on the server and rebuilding the search index. */
 @RestController
 class UserController {
 
     private final UserAccounts accounts;
     private final SearchService search;
+    private final IngestService ingest;
 
-    UserController(UserAccounts accounts, SearchService search) {
+    UserController(UserAccounts accounts, SearchService search, IngestService ingest) {
         this.accounts = accounts;
         this.search = search;
+        this.ingest = ingest;
     }
 
     @Operation(summary = "Every account")
@@ -74,6 +78,27 @@ class UserController {
     ResponseEntity<Progress> reindex() {
         CompletableFuture.runAsync(search::rebuild);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(search.status());
+    }
+
+    /** @param path a release folder, ZIP or split ZIP's .zip on the server, inside the configured ingest roots */
+    record IngestRequest(@Nullable String path) {
+    }
+
+    /** The running ingest's progress and the last run's outcome. */
+    record IngestStatus(Progress progress, @Nullable IngestReport lastReport, @Nullable String lastFailure) {
+    }
+
+    @Operation(summary = "Ingest a release on the server (admin), inside the configured ingest roots; progress under GET")
+    @PostMapping("/api/v1/admin/ingests")
+    ResponseEntity<IngestStatus> ingest(@RequestBody IngestRequest request) {
+        ingest.ingestRequested(required("path", request.path()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ingestStatus());
+    }
+
+    @Operation(summary = "The running ingest's progress and the last ingest's report")
+    @GetMapping("/api/v1/admin/ingests")
+    IngestStatus ingestStatus() {
+        return new IngestStatus(ingest.status(), ingest.lastReport(), ingest.lastFailure());
     }
 
     @Operation(summary = "The search index's build progress")

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.samed2d.explorer.catalog.JobLocks;
+import org.samed2d.explorer.shared.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.catalog.CatalogImport;
 import org.samed2d.explorer.catalog.CatalogService;
@@ -96,6 +97,37 @@ public class IngestService implements io.micrometer.core.instrument.binder.Meter
                 log.error("Ingest of {} failed: {}", path, e.getMessage());
             }
         });
+    }
+
+    /**
+     * Starts an ingest an admin asked for, of a path that must lie inside one of the configured ingest roots (after
+     * resolving symbolic links); refuses with the reason otherwise.
+     */
+    public void ingestRequested(String path) {
+        if (properties.roots().isEmpty()) {
+            throw new InvalidParameterException("path", "this server takes no ingest requests: no ingest roots are "
+                    + "configured (explorer.ingest.roots); ingest with the command line instead");
+        }
+        Path requested;
+        try {
+            requested = Path.of(path).toAbsolutePath().normalize().toRealPath();
+        } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+            throw new InvalidParameterException("path", "'" + path + "' does not exist on the server");
+        }
+        boolean inside = properties.roots().stream().anyMatch(root -> {
+            try {
+                return requested.startsWith(root.toAbsolutePath().normalize().toRealPath());
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        if (!inside) {
+            throw new InvalidParameterException("path", "'" + path + "' is outside the configured ingest roots");
+        }
+        if (running.isLocked()) {
+            throw new IngestBusyException();
+        }
+        ingestInBackground(requested);
     }
 
     /** Finishes the geometry of masks a killed run left undecoded, in the background. */

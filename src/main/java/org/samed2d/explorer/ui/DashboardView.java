@@ -16,6 +16,8 @@ import java.util.Map;
 import org.samed2d.explorer.catalog.CatalogService;
 import org.samed2d.explorer.catalog.CatalogStats;
 import org.samed2d.explorer.ingest.IngestService;
+import org.samed2d.explorer.security.PortalAccess;
+import org.samed2d.explorer.security.Role;
 import org.samed2d.explorer.search.SearchService;
 import org.samed2d.explorer.shared.Progress;
 
@@ -37,7 +39,7 @@ class DashboardView extends VerticalLayout {
     private final SearchService search;
     private @org.jspecify.annotations.Nullable Registration pollRegistration;
 
-    DashboardView(CatalogService catalog, IngestService ingest, SearchService search) {
+    DashboardView(CatalogService catalog, IngestService ingest, SearchService search, PortalAccess access) {
         this.catalog = catalog;
         this.ingest = ingest;
         this.search = search;
@@ -65,7 +67,35 @@ class DashboardView extends VerticalLayout {
                 new Paragraph("The SA-Med2D-20M medical segmentation dataset: images and masks by modality, anatomy "
                         + "and source."),
                 cards, progressText, progressBar, emptyState);
+        if (BrowserSession.may(access, Role.ADMIN)) {
+            add(ingestForm());
+        }
         refresh();
+    }
+
+    /** Admins start an ingest of a release on the server (inside the configured ingest roots); the bar above shows it. */
+    private com.vaadin.flow.component.Component ingestForm() {
+        com.vaadin.flow.component.textfield.TextField path = new com.vaadin.flow.component.textfield.TextField(
+                "Ingest a release on the server");
+        path.setId("ingest-path");
+        path.setPlaceholder("/dataset/SAMed2Dv1 or /dataset/SAMed2D_v1.zip");
+        path.setWidth("32rem");
+        Paragraph message = new Paragraph();
+        message.setId("ingest-message");
+        com.vaadin.flow.component.button.Button start = new com.vaadin.flow.component.button.Button("Ingest", click -> {
+            try {
+                ingest.ingestRequested(path.getValue().strip());
+                message.setText("Ingest started: progress above");
+            } catch (org.samed2d.explorer.shared.InvalidParameterException
+                     | org.samed2d.explorer.ingest.IngestBusyException e) {
+                message.setText(e.getMessage());
+            }
+        });
+        start.setId("start-ingest");
+        com.vaadin.flow.component.orderedlayout.HorizontalLayout form =
+                new com.vaadin.flow.component.orderedlayout.HorizontalLayout(path, start);
+        form.setAlignItems(Alignment.BASELINE);
+        return new Div(form, message);
     }
 
     @Override
