@@ -74,7 +74,7 @@ class ExportController {
 
     /** Exports are their owner's (and admins'): others get a 404, as if it did not exist. */
     private boolean visible(ExportRecord record, Authentication authentication) {
-        return access.may(authentication, Role.ADMIN) || authentication.getName().equals(record.owner());
+        return record.visibleTo(authentication.getName(), access.may(authentication, Role.ADMIN));
     }
 
     @Operation(summary = "An export's state (queued, running, done, failed), progress 0..1, ETA and size")

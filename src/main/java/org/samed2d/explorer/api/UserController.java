@@ -2,7 +2,6 @@ package org.samed2d.explorer.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.ingest.IngestReport;
 import org.samed2d.explorer.ingest.IngestService;
@@ -76,7 +75,7 @@ class UserController {
     @Operation(summary = "Rebuild the search index from the catalog in the background; searches answer from the old one meanwhile")
     @PostMapping("/api/v1/admin/reindex")
     ResponseEntity<Progress> reindex() {
-        CompletableFuture.runAsync(search::rebuild);
+        search.rebuildInBackground();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(search.status());
     }
 

@@ -21,6 +21,11 @@ public record ExportRecord(String id, String format, String state, long masks, l
                            List<String> excludedDatasets, long catalogVersion,
                            @Nullable String owner) {
 
+    /** Exports are their owner's; admins see every one. */
+    public boolean visibleTo(String username, boolean admin) {
+        return admin || username.equals(owner);
+    }
+
     ExportRecord with(String newState, double newProgress, @Nullable Long eta, @Nullable Long newBytes,
                       @Nullable String newError) {
         return new ExportRecord(id, format, newState, masks, images, newBytes, newProgress, eta, created, newError,

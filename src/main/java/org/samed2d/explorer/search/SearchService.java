@@ -134,6 +134,17 @@ public class SearchService implements io.micrometer.core.instrument.binder.Meter
         }
     }
 
+    /** Starts {@link #rebuild()} on a thread of its own; {@link #status()} shows its progress. */
+    public void rebuildInBackground() {
+        Thread.ofVirtual().name("index-rebuild").start(() -> {
+            try {
+                rebuild();
+            } catch (RuntimeException e) {
+                log.error("Rebuilding the search index failed: {}", e.getMessage());
+            }
+        });
+    }
+
     /** On start: catch up, and rebuild when the index does not hold exactly the catalog's masks. */
     void checkOnStart() {
         try {

@@ -26,7 +26,7 @@ class ExportsView extends VerticalLayout {
         add(new H2("Exports"));
         boolean admin = BrowserSession.may(access, Role.ADMIN);
         String visitor = BrowserSession.authentication() == null ? "" : BrowserSession.authentication().getName();
-        var list = exports.list().stream().filter(record -> admin || visitor.equals(record.owner())).toList();
+        var list = exports.list().stream().filter(record -> record.visibleTo(visitor, admin)).toList();
         if (list.isEmpty()) {
             add(new Paragraph("No exports yet: choose filters on the Explore page, then Export."));
             return;

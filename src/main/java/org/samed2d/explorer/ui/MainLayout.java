@@ -15,6 +15,7 @@ import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.samed2d.explorer.security.Account;
 import org.samed2d.explorer.security.PortalAccess;
 import org.samed2d.explorer.security.Role;
 
@@ -40,11 +41,13 @@ class MainLayout extends Div implements RouterLayout, BeforeEnterObserver {
         RouterLink datasets = new RouterLink("Datasets", DatasetsView.class);
         datasets.setHighlightCondition(HighlightConditions.locationPrefix("datasets"));
         Nav nav = new Nav(explore, datasets);
-        if (BrowserSession.may(access, Role.RESEARCHER)) {
+        // one account lookup for the whole header
+        Role role = access.account(BrowserSession.authentication()).map(Account::role).orElse(null);
+        if (role != null && role.includes(Role.RESEARCHER)) {
             nav.add(new RouterLink("Exports", ExportsView.class));
         }
         nav.add(new RouterLink("Status", DashboardView.class));
-        if (BrowserSession.may(access, Role.ADMIN)) {
+        if (role == Role.ADMIN) {
             nav.add(new RouterLink("Users", UsersView.class));
         }
         Anchor api = new Anchor("/swagger-ui.html", "REST API");

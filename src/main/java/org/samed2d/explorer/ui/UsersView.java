@@ -87,7 +87,7 @@ class UsersView extends VerticalLayout {
         add(new H3("Search index"), new Paragraph("Rebuilding reads every mask from the catalog again; searches answer "
                 + "from the current index until it is done. The Status page shows its progress."));
         Button reindex = new Button("Rebuild the index", click -> {
-            Thread.ofVirtual().name("reindex").start(search::rebuild);
+            search.rebuildInBackground();
             message.setText("Rebuilding the search index; see the Status page");
         });
         reindex.setId("reindex");
