@@ -59,20 +59,33 @@ public class CatalogImport {
                 insert into label (dataset_id, class_id, name)
                 select d.id, s.class_id, s.name from stage_label s join dataset d on d.name = s.dataset
                 on conflict (dataset_id, class_id) do nothing""").update();
+        // New images hand their ids straight to the masks; joining the whole image table instead made PostgreSQL hash
+        // millions of rows for every batch once the catalog was large.
         long images = jdbc.sql("""
-                insert into image (path, source_id, entry_offset, entry_size, entry_method, byte_size, modality,
-                                   base_modality, sub_modality, dataset_id, case_name, axis, slice, width, height)
-                select s.path, s.source_id, s.entry_offset, s.entry_size, s.entry_method, s.byte_size, s.modality,
-                       s.base_modality, s.sub_modality, d.id, s.case_name, s.axis, s.slice, s.width, s.height
-                from stage_image s join dataset d on d.name = s.dataset
-                on conflict (path) do nothing""").update();
+                with added as (
+                    insert into image (path, source_id, entry_offset, entry_size, entry_method, byte_size, modality,
+                                       base_modality, sub_modality, dataset_id, case_name, axis, slice, width, height)
+                    select s.path, s.source_id, s.entry_offset, s.entry_size, s.entry_method, s.byte_size, s.modality,
+                           s.base_modality, s.sub_modality, d.id, s.case_name, s.axis, s.slice, s.width, s.height
+                    from stage_image s join dataset d on d.name = s.dataset
+                    on conflict (path) do nothing
+                    returning path, id, dataset_id)
+                insert into stage_image_id select path, id, dataset_id from added""").update();
+        if (images < batch.images().size()) {
+            // Some images were already there (a repeated or resumed run): look them up through the path index.
+            jdbc.sql("analyze stage_image").update();
+            jdbc.sql("""
+                    insert into stage_image_id
+                    select i.path, i.id, i.dataset_id from stage_image s join image i on i.path = s.path
+                    on conflict (path) do nothing""").update();
+        }
         long masks = jdbc.sql("""
                 insert into mask (image_id, label_id, instance, path, source_id, entry_offset, entry_size,
                                   entry_method, byte_size)
                 select i.id, l.id, s.instance, s.path, s.source_id, s.entry_offset, s.entry_size, s.entry_method,
                        s.byte_size
                 from stage_mask s
-                join image i on i.path = s.image_path
+                join stage_image_id i on i.path = s.image_path
                 join label l on l.dataset_id = i.dataset_id and l.class_id = s.class_id
                 order by i.id, l.id, s.instance
                 on conflict (image_id, label_id, instance) do nothing""").update();
@@ -144,6 +157,9 @@ public class CatalogImport {
         jdbc.sql("""
                 create temp table if not exists stage_mask (path text, image_path text, class_id text, instance int,
                     source_id int, entry_offset bigint, entry_size bigint, entry_method smallint, byte_size bigint)
+                on commit delete rows""").update();
+        jdbc.sql("""
+                create temp table if not exists stage_image_id (path text primary key, id bigint, dataset_id int)
                 on commit delete rows""").update();
     }
 

@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * {@code generate --images N --out DIR [--split-zip SIZE] [--seed S]}: a synthetic release in the exact SA-Med2D
- * layout with phantom pixels, for benchmarks and scale tests. Never commit its output.
+ * {@code generate --images N --out DIR [--split-zip SIZE] [--seed S] [--distinct D]}: a synthetic release in the exact
+ * SA-Med2D layout with phantom pixels, for benchmarks and scale tests. Never commit its output.
  */
 final class GenerateCommand {
 
@@ -32,7 +32,8 @@ final class GenerateCommand {
     int run(String[] args) {
         if (CommandOptions.wantsHelp(args)) {
             out.println("Usage: java -jar sa-med2d-explorer.jar generate --images N --out DIR [--split-zip SIZE]"
-                    + " [--seed S]   (SIZE like 64k, 100m, 30g)");
+                    + " [--seed S] [--distinct D]   (SIZE like 64k, 100m, 30g; D: images with their own pixels, the rest"
+                    + " repeat them under new case names, for fast large benchmarks)");
             return 0;
         }
         try {
@@ -44,7 +45,12 @@ final class GenerateCommand {
             Path target = Path.of(options.require("out"));
             long seed = options.number("seed", 42);
             String split = options.values().get("split-zip");
-            Counts counts = generate(images, target, split == null ? 0 : parseSize(split), seed);
+            int distinct = (int) options.number("distinct", images);
+            if (distinct < 1) {
+                throw new IllegalArgumentException("--distinct must be at least 1");
+            }
+            Counts counts = generate(images, target, split == null ? 0 : parseSize(split), seed,
+                    Math.min(distinct, images));
             out.printf("Wrote %,d images and %,d masks to %s%n", counts.images, counts.masks, target);
             return 0;
         } catch (IllegalArgumentException e) {
@@ -59,7 +65,12 @@ final class GenerateCommand {
     private record Counts(long images, long masks) {
     }
 
-    private Counts generate(int imageCount, Path target, long splitSize, long seed) throws IOException {
+    /** An image with its masks, encoded once and written again under other case names by {@code --distinct}. */
+    private record Template(String prefix, String caseName, String cut, byte[] image, List<String> maskSuffixes,
+                            List<byte[]> masks) {
+    }
+
+    private Counts generate(int imageCount, Path target, long splitSize, long seed, int distinct) throws IOException {
         SyntheticRelease release = new SyntheticRelease(seed);
         SplittableRandom random = new SplittableRandom(seed);
         Files.createDirectories(target);
@@ -72,7 +83,25 @@ final class GenerateCommand {
                 : ReleaseWriter.folder(target.resolve(RELEASE));
              BufferedWriter json = Files.newBufferedWriter(index)) {
             json.write("{");
+            List<Template> templates = new ArrayList<>();
             for (int i = 0; i < imageCount; i++) {
+                if (i >= distinct) {
+                    // Encoding pixels is what makes generating slow; past --distinct, earlier images come back
+                    // under new case names (distinct names, same pixels), which is all a names or load bench needs.
+                    Template t = templates.get(i % distinct);
+                    String stem = t.prefix() + "--" + t.caseName() + "r" + (i / distinct) + "--" + t.cut();
+                    writer.put("images/" + stem + ".png", t.image());
+                    json.write(",\n \"images/" + stem + ".png\": [");
+                    for (int m = 0; m < t.masks().size(); m++) {
+                        String name = "masks/" + stem + t.maskSuffixes().get(m);
+                        writer.put(name, t.masks().get(m));
+                        json.write((m == 0 ? "\"" : ", \"") + name + "\"");
+                    }
+                    json.write("]");
+                    masks += t.masks().size();
+                    reportProgress(i, imageCount);
+                    continue;
+                }
                 SyntheticRelease.Dataset dataset = release.pick(random);
                 String caseName;
                 String cut;
@@ -99,17 +128,22 @@ final class GenerateCommand {
                     maskNames.add("masks/" + stem + "--%04d_%03d.png".formatted(classIndex + 1, instance));
                     maskPixels.add(ellipse(w, h, random));
                 }
-                writer.put("images/" + stem + ".png", png.encode(w, h, 3, phantom(w, h, maskPixels)));
+                byte[] imagePng = png.encode(w, h, 3, phantom(w, h, maskPixels));
+                writer.put("images/" + stem + ".png", imagePng);
                 json.write((i == 0 ? "\n" : ",\n") + " \"images/" + stem + ".png\": [");
+                List<byte[]> maskPngs = new ArrayList<>();
                 for (int m = 0; m < maskNames.size(); m++) {
-                    writer.put(maskNames.get(m), png.encode(w, h, 1, maskPixels.get(m)));
+                    maskPngs.add(png.encode(w, h, 1, maskPixels.get(m)));
+                    writer.put(maskNames.get(m), maskPngs.getLast());
                     json.write((m == 0 ? "\"" : ", \"") + maskNames.get(m) + "\"");
                 }
                 json.write("]");
                 masks += maskNames.size();
-                if ((i + 1) % 1000 == 0) {
-                    out.printf("generate: %,d of %,d images%n", i + 1, imageCount);
+                if (distinct < imageCount) {
+                    templates.add(new Template(dataset.modality() + "--" + dataset.name(), caseName, cut, imagePng,
+                            maskNames.stream().map(n -> n.substring(("masks/" + stem).length())).toList(), maskPngs));
                 }
+                reportProgress(i, imageCount);
             }
             json.write("\n}\n");
             json.close();
@@ -119,6 +153,12 @@ final class GenerateCommand {
             Files.deleteIfExists(index);
         }
         return new Counts(imageCount, masks);
+    }
+
+    private void reportProgress(int index, int imageCount) {
+        if ((index + 1) % 1000 == 0) {
+            out.printf("generate: %,d of %,d images%n", index + 1, imageCount);
+        }
     }
 
     private static byte[] classMapping(SyntheticRelease release) {

@@ -8,6 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.catalog.CatalogBatch;
 import org.samed2d.explorer.catalog.CatalogBatch.ImageRow;
 import org.samed2d.explorer.catalog.CatalogBatch.LabelRow;
@@ -45,6 +50,10 @@ final class NamesPhase implements ReleaseIndexReader.Listener {
     private final List<MaskRow> masks = new ArrayList<>();
     private final Map<String, LabelRow> labels = new LinkedHashMap<>();
     private ImportedCounts added = new ImportedCounts(0, 0);
+    /** Batches are written on their own thread while the next one is read: reading and PostgreSQL overlap. */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("catalog-writer").daemon().factory());
+    private @Nullable Future<ImportedCounts> pendingWrite;
     private long imagesListed;
     private long masksListed;
 
@@ -65,7 +74,12 @@ final class NamesPhase implements ReleaseIndexReader.Listener {
         try {
             ReleaseIndexReader.read(index, ReleaseSource.IMAGE_INDEX, this);
         } finally {
-            flush();
+            try {
+                flush();
+                awaitWrite();
+            } finally {
+                writer.shutdownNow();
+            }
         }
     }
 
@@ -189,14 +203,36 @@ final class NamesPhase implements ReleaseIndexReader.Listener {
         }
     }
 
+    /** Hands the batch to the writer once the previous one is stored, so reading never runs more than one ahead. */
     private void flush() {
         if (images.isEmpty()) {
             return;
         }
-        added = added.plus(catalog.importBatch(new CatalogBatch(fileSource.id(), List.copyOf(images),
-                List.copyOf(masks), List.copyOf(labels.values()))));
+        CatalogBatch batch = new CatalogBatch(fileSource.id(), List.copyOf(images), List.copyOf(masks),
+                List.copyOf(labels.values()));
         images.clear();
         masks.clear();
         labels.clear();
+        awaitWrite();
+        pendingWrite = writer.submit(() -> catalog.importBatch(batch));
+    }
+
+    private void awaitWrite() {
+        if (pendingWrite == null) {
+            return;
+        }
+        try {
+            added = added.plus(pendingWrite.get());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException("writing a batch to the catalog failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing a batch to the catalog", e);
+        } finally {
+            pendingWrite = null;
+        }
     }
 }

@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.samed2d.explorer.catalog.FileLocation;
 import org.samed2d.explorer.catalog.FileSource;
 
@@ -19,6 +22,8 @@ final class FolderSource implements ReleaseSource {
 
     private final Path root;
     private final Path realRoot;
+    /** Folders already checked (a release has two: images/ and masks/), so a file costs one system call. */
+    private final Map<Path, Boolean> foldersInside = new ConcurrentHashMap<>();
 
     FolderSource(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -51,8 +56,14 @@ final class FolderSource implements ReleaseSource {
         if (!ReleaseSource.isSafe(releasePath)) {
             return Optional.empty();
         }
+        Path file = insideByName(releasePath);
         try {
-            BasicFileAttributes attributes = Files.readAttributes(resolve(releasePath), BasicFileAttributes.class);
+            // One lstat for the common case, a plain file: its folder was checked once, so it cannot lead out.
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (attributes.isSymbolicLink()) {
+                attributes = Files.readAttributes(resolve(releasePath), BasicFileAttributes.class);
+            }
             return attributes.isRegularFile() ? Optional.of(new FileLocation(attributes.size(), null)) : Optional.empty();
         } catch (NoSuchFileException e) {
             return Optional.empty();
@@ -66,8 +77,17 @@ final class FolderSource implements ReleaseSource {
 
     @Override
     public byte[] readHead(String releasePath, FileLocation location, int length) throws IOException {
-        try (FileChannel channel = FileChannel.open(resolve(releasePath), StandardOpenOption.READ)) {
-            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(length, channel.size()));
+        Path file = insideByName(releasePath);
+        FileChannel opened;
+        try {
+            opened = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (FileSystemException e) {
+            opened = FileChannel.open(resolve(releasePath), StandardOpenOption.READ); // a link: checked the long way
+        }
+        try (FileChannel channel = opened) {
+            ByteBuffer buffer = ByteBuffer.allocate(length);
             while (buffer.hasRemaining() && channel.read(buffer) > 0) {
                 // keep reading: a short read is allowed
             }
@@ -88,14 +108,45 @@ final class FolderSource implements ReleaseSource {
 
     /** The file, refused when its name or a symbolic link on its way leads out of the release folder. */
     private Path resolve(String releasePath) throws IOException {
+        Path file = insideByName(releasePath);
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !file.toRealPath().startsWith(realRoot)) {
+            throw linkOut(releasePath);
+        }
+        return file;
+    }
+
+    /**
+     * The file, refused when its name leaves the release folder or its folder is (or passes through) a symbolic link
+     * that leads out. The file itself may still be a link; callers that follow it use {@link #resolve}.
+     */
+    private Path insideByName(String releasePath) throws IOException {
         Path file = root.resolve(releasePath).normalize();
         if (!ReleaseSource.isSafe(releasePath) || !file.startsWith(root)) {
             throw new PathOutsideRootException(releasePath + ": path leaves the release folder " + root);
         }
-        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !file.toRealPath().startsWith(realRoot)) {
-            throw new PathOutsideRootException(releasePath + ": a symbolic link leads out of the release folder " + root);
+        Path folder = file.getParent();
+        if (!folder.equals(root) && !leadsInside(folder)) {
+            throw linkOut(releasePath);
         }
         return file;
+    }
+
+    private boolean leadsInside(Path folder) {
+        Boolean known = foldersInside.get(folder);
+        if (known != null) {
+            return known;
+        }
+        try {
+            boolean inside = folder.toRealPath().startsWith(realRoot);
+            foldersInside.put(folder, inside);
+            return inside;
+        } catch (IOException e) {
+            return true; // a missing folder leads nowhere (the file is simply not found); not remembered
+        }
+    }
+
+    private PathOutsideRootException linkOut(String releasePath) {
+        return new PathOutsideRootException(releasePath + ": a symbolic link leads out of the release folder " + root);
     }
 
     @Override

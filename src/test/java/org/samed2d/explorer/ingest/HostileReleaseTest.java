@@ -100,6 +100,32 @@ class HostileReleaseTest {
     }
 
     @Test
+    void a_masks_folder_that_is_a_link_out_of_the_release_is_refused() throws Exception {
+        Path outside = temp.resolve("elsewhere");
+        Files.move(release.resolve("masks"), outside);
+        Files.createSymbolicLink(release.resolve("masks"), outside);
+
+        IngestReport report = ingest.ingest(release);
+
+        assertThat(report.skipped()).filteredOn(item -> item.reason() == SkipReason.OUTSIDE_ROOT).hasSize(30)
+                .allSatisfy(item -> assertThat(item.detail()).contains("symbolic link"));
+        assertThat(report.imagesAdded()).isEqualTo(4);
+        assertThat(report.masksAdded()).isZero();
+    }
+
+    @Test
+    void a_link_that_stays_inside_the_release_is_followed() throws Exception {
+        Path real = release.resolve("kept-elsewhere.png");
+        Files.move(mask(AMOS6, "0002_000"), real);
+        Files.createSymbolicLink(mask(AMOS6, "0002_000"), Path.of("..", "kept-elsewhere.png"));
+
+        IngestReport report = ingest.ingest(release);
+
+        assertThat(report.skippedTotal()).isZero();
+        assertThat(report.masksAdded()).isEqualTo(30);
+    }
+
+    @Test
     void a_zip_entry_that_lies_about_its_size_is_refused_without_allocating_it() throws Exception {
         Path zip = ZipFixtures.plainZip(temp, temp, "lying.zip");
         String victim = "SAMed2Dv1/masks/" + AMOS6 + "--0002_000.png";

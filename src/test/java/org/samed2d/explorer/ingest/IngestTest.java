@@ -18,6 +18,7 @@ import org.samed2d.explorer.catalog.CatalogService;
 import org.samed2d.explorer.catalog.CatalogStats;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
 
 @ExplorerTest
 class IngestTest {
@@ -117,6 +118,54 @@ class IngestTest {
         assertThat(again.masksAdded()).isZero();
         assertThat(catalogRows()).isEqualTo(before);
         assertThat(tables.count("select count(*) from file_source")).isEqualTo(1);
+    }
+
+    @Test
+    void a_mask_new_to_the_release_is_added_to_its_image_already_in_the_catalog(@TempDir Path temp) throws Exception {
+        Path release = temp.resolve("SAMed2Dv1");
+        FileSystemUtils.copyRecursively(SampleData.miniRelease(), release);
+        Path index = release.resolve("SAMed2D_v1.json");
+        String full = Files.readString(index);
+        String withheld = "\"masks/ct_00--AMOS2022--amos_0006--z_0090--0002_000.png\"";
+        assertThat(full).contains(withheld);
+        Files.writeString(index, full.replaceFirst(java.util.regex.Pattern.quote(withheld) + ",\\s*", ""));
+        assertThat(ingest.ingest(release).masksAdded()).isEqualTo(29);
+
+        Files.writeString(index, full);
+        IngestReport again = ingest.ingest(release);
+
+        assertThat(again.imagesAdded()).isZero();
+        assertThat(again.masksAdded()).isEqualTo(1);
+        assertThat(catalog.stats()).isEqualTo(new CatalogStats(4, 30, 2, 1, 25, 0));
+    }
+
+    @Test
+    void a_release_of_several_batches_is_ingested_whole_with_every_reference_intact(@TempDir Path temp)
+            throws Exception {
+        // 5,200 images make two batches (5,000 images each at most), so reading and writing overlap.
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        assertThat(org.samed2d.explorer.cli.CommandLine.run(new String[] {"generate", "--images", "5200",
+                "--distinct", "40", "--out", temp.toString(), "--seed", "3"},
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), System.err)).isZero();
+        long generatedMasks = Long.parseLong(out.toString(java.nio.charset.StandardCharsets.UTF_8)
+                .replaceAll("(?s).*Wrote 5,200 images and ([0-9,]+) masks.*", "$1").replace(",", "").trim());
+
+        IngestReport report = ingest.ingest(temp);
+
+        assertThat(report.skippedTotal()).isZero();
+        assertThat(report.imagesAdded()).isEqualTo(5200);
+        assertThat(report.masksAdded()).isEqualTo(generatedMasks);
+        assertThat(tables.count("select count(distinct path) from mask")).isEqualTo(generatedMasks);
+        // The catalog keeps these references without foreign keys (V5): only joins put rows in.
+        assertThat(tables.count("""
+                select count(*) from mask m left join image i on i.id = m.image_id left join label l on l.id = m.label_id
+                left join file_source f on f.id = m.source_id where i.id is null or l.id is null or f.id is null""")).isZero();
+        assertThat(tables.count("""
+                select count(*) from image i left join dataset d on d.id = i.dataset_id
+                left join file_source f on f.id = i.source_id where d.id is null or f.id is null""")).isZero();
+        assertThat(tables.count("""
+                select count(*) from mask m join image i on i.id = m.image_id
+                where m.path not like 'masks/' || substr(i.path, 8, length(i.path) - 11) || '--%'""")).isZero();
     }
 
     @Test
