@@ -43,6 +43,9 @@ public class CatalogImport {
     @Transactional
     public ImportedCounts importBatch(CatalogBatch batch) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
+        // Not waiting for the WAL flush at commit is safe here: a crash loses at most the last moments of batches,
+        // never a half batch, and running the ingest again adds exactly what is missing. Worth ~8% of the names phase.
+        jdbc.sql("set local synchronous_commit = off").update();
         try {
             createStagingTables();
             stageLabels(batch.labels()).copyInto(connection, "stage_label");
