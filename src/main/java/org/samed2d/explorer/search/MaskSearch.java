@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +20,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -30,6 +28,10 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.FixedBitSet;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.Query;
 import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.catalog.IndexedMask;
 
@@ -42,7 +44,6 @@ public final class MaskSearch implements AutoCloseable {
 
     /** Commit data key: the highest catalog change applied, so a restart knows where to catch up from. */
     private static final String APPLIED_CHANGE = "appliedChange";
-    private static final int PAGE_BATCH = 1000;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -299,32 +300,45 @@ public final class MaskSearch implements AutoCloseable {
     private record ImageHits(List<ImagePage.ImageHit> hits, boolean more) {
     }
 
-    /** Up to {@code limit} images with ids above {@code afterImage}, and whether more follow. */
+    /**
+     * Up to {@code limit} images with ids above {@code afterImage}, and whether more follow. The filter's image set
+     * names the page's images; one query limited to their id range then finds their masks. (Paging with a sorted
+     * search-after instead re-ranked every matching mask for every page, which made walking a million-mask result,
+     * as an export does, quadratic.)
+     */
     private ImageHits imageHits(IndexSearcher searcher, MaskFilter filter, long afterImage, int limit)
             throws IOException {
-        Sort sort = new Sort(LongField.newSortField(MaskDocuments.IMAGE, false, SortedNumericSelector.Type.MIN),
-                LongField.newSortField(MaskDocuments.ID, false, SortedNumericSelector.Type.MIN));
-        Map<Long, List<Long>> masksByImage = new LinkedHashMap<>();
-        FieldDoc after = afterImage < 0 ? null : afterAll(searcher, new Object[] {afterImage, Long.MAX_VALUE});
-        boolean more = true;
-        // one image past the page tells whether there is a next page, and that every image kept is complete
-        while (more && masksByImage.size() <= limit) {
-            TopFieldDocs top = searcher.searchAfter(after, queries.all(filter), PAGE_BATCH, sort, false);
-            for (ScoreDoc hit : top.scoreDocs) {
-                Object[] values = ((FieldDoc) hit).fields;
-                masksByImage.computeIfAbsent((Long) values[0], image -> new ArrayList<>()).add((Long) values[1]);
-            }
-            more = top.scoreDocs.length == PAGE_BATCH;
-            after = more ? (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1] : null;
-        }
-        List<ImagePage.ImageHit> hits = new ArrayList<>();
-        for (Map.Entry<Long, List<Long>> entry : masksByImage.entrySet()) {
-            if (hits.size() == limit) {
+        FixedBitSet matching = evaluation(searcher, filter).images();
+        List<Long> page = new ArrayList<>();
+        int next = (int) Math.min(Integer.MAX_VALUE, afterImage + 1);
+        while (page.size() <= limit && next < matching.length()) {
+            int image = matching.nextSetBit(next);
+            if (image == DocIdSetIterator.NO_MORE_DOCS) {
                 break;
             }
-            hits.add(new ImagePage.ImageHit(entry.getKey(), List.copyOf(entry.getValue())));
+            page.add((long) image);
+            next = image + 1;
         }
-        return new ImageHits(hits, masksByImage.size() > limit);
+        boolean more = page.size() > limit;
+        if (more) {
+            page.removeLast();
+        }
+        if (page.isEmpty()) {
+            return new ImageHits(List.of(), false);
+        }
+        Query inRange = new BooleanQuery.Builder()
+                .add(queries.all(filter), BooleanClause.Occur.FILTER)
+                .add(LongField.newRangeQuery(MaskDocuments.IMAGE, page.getFirst(), page.getLast()), BooleanClause.Occur.FILTER)
+                .build();
+        Map<Long, List<Long>> masksByImage = searcher.search(inRange, new ImageRangeMasks());
+        List<ImagePage.ImageHit> hits = new ArrayList<>(page.size());
+        for (long image : page) {
+            List<Long> masks = masksByImage.get(image);
+            if (masks != null) {
+                hits.add(new ImagePage.ImageHit(image, List.copyOf(masks)));
+            }
+        }
+        return new ImageHits(hits, more);
     }
 
     /**
