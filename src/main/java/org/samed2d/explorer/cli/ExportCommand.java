@@ -54,6 +54,10 @@ final class ExportCommand {
             ExportService exports = context.getBean(ExportService.class);
             long started = System.nanoTime();
             ExportRecord record = exports.start(filter, format, includeRestricted);
+            out.printf("export of %,d masks on %,d images started after %.1f s: %s%n", record.masks(), record.images(),
+                    (System.nanoTime() - started) / 1e9, record.bytes() == null
+                            ? "its size is known once prepared (" + record.state() + ")"
+                            : "the archive will be %,d bytes".formatted(record.bytes()));
             while (record.state().matches("queued|running")) {
                 Thread.sleep(1000);
                 record = exports.get(record.id()).orElseThrow();

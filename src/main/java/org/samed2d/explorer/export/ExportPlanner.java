@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.DoubleConsumer;
@@ -28,11 +29,17 @@ import tools.jackson.databind.json.JsonMapper;
  * Plans one export: walks the matching images and masks in id order, reads each file once (CRC for the archive,
  * sha256 for the manifest), writes the generated files into the export folder and the plan ({@code plan.tsv}, one
  * entry per line), so memory stays flat whatever the subset size.
+ *
+ * <p>The same walk without reading any file ({@link #size}) gives the archive's exact length from the catalog alone:
+ * a ZIP of STORED entries is as long as its names and sizes make it, whatever the CRCs, and a manifest row is as long
+ * whatever its hex digests say. COCO's length depends on every mask's RLE, so it is known only once planned.
  */
 final class ExportPlanner {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ROOT = "SAMed2Dv1/";
+    /** Images per page of the walk: each page costs one search and four catalog queries. */
+    private static final int PAGE_IMAGES = 1000;
 
     private final SearchService search;
     private final CatalogLookup catalog;
@@ -48,6 +55,51 @@ final class ExportPlanner {
 
     /** Writes the plan and generated files into {@code folder}; returns the archive's length. */
     long plan(ExportRecord export, MaskFilter filter, Path folder, DoubleConsumer progress) throws IOException {
+        return walk(export, filter, folder, progress, this::read);
+    }
+
+    /**
+     * The length the archive will have, from the catalog's file sizes, without reading a file; empty for COCO. Works
+     * in {@code scratch}, which it empties again.
+     */
+    OptionalLong size(ExportRecord export, MaskFilter filter, Path scratch) throws IOException {
+        if (ExportFormat.ofParameter(export.format()).orElseThrow() == ExportFormat.COCO) {
+            return OptionalLong.empty();
+        }
+        java.nio.file.Files.createDirectories(scratch);
+        try {
+            return OptionalLong.of(walk(export, filter, scratch, progress -> { }, ExportPlanner::declared));
+        } finally {
+            org.springframework.util.FileSystemUtils.deleteRecursively(scratch);
+        }
+    }
+
+    /** What the plan needs to know of a file: its size and CRC, its SHA-256 for manifests, its bytes for COCO. */
+    private record FileFacts(long size, long crc, String sha256, byte[] bytes) {
+    }
+
+    @FunctionalInterface
+    private interface FactSource {
+        FileFacts of(StoredFile file, ExportFormat format) throws IOException;
+    }
+
+    private FileFacts read(StoredFile file, ExportFormat format) throws IOException {
+        byte[] bytes = media.read(file).bytes();
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        // hashing every file costs as much as reading it again; only the manifest lists digests
+        return new FileFacts(bytes.length, crc.getValue(), format == ExportFormat.MANIFEST ? sha256(bytes) : "",
+                bytes);
+    }
+
+    private static final String UNKNOWN_DIGEST = "0".repeat(64);
+
+    private static FileFacts declared(StoredFile file, ExportFormat format) {
+        return new FileFacts(file.location().byteSize(), 0, UNKNOWN_DIGEST, new byte[0]);
+    }
+
+    private long walk(ExportRecord export, MaskFilter filter, Path folder, DoubleConsumer progress, FactSource files)
+            throws IOException {
         ExportFormat format = ExportFormat.ofParameter(export.format()).orElseThrow();
         GeneratedFiles generated = new GeneratedFiles(folder);
         TreeSet<String> datasets = new TreeSet<>();
@@ -67,7 +119,7 @@ final class ExportPlanner {
             boolean first = true;
             String cursor = null;
             do {
-                ImagePage page = search.images(filter, 200, cursor);
+                ImagePage page = search.images(filter, PAGE_IMAGES, cursor);
                 Map<Long, ImageRecord> images = new LinkedHashMap<>();
                 catalog.images(page.images().stream().map(ImagePage.ImageHit::imageId).toList())
                         .forEach(image -> images.put(image.id(), image));
@@ -83,15 +135,14 @@ final class ExportPlanner {
                     }
                     datasets.add(image.dataset());
                     StoredFile imageFile = located(imageFiles.get(image.id()), image.file());
-                    byte[] imageBytes = media.read(imageFile).bytes();
-                    String imageSha = sha256(imageBytes);
+                    FileFacts imageFacts = files.of(imageFile, format);
                     if (coco != null) {
                         String fileName = image.file().substring(image.file().lastIndexOf('/') + 1);
-                        plan.write(entry("images/" + fileName, imageBytes, imageFile).line() + "\n");
+                        plan.write(entry("images/" + fileName, imageFacts, imageFile).line() + "\n");
                         coco.image(image, fileName);
                     }
                     if (format == ExportFormat.SA_MED2D) {
-                        plan.write(entry(ROOT + image.file(), imageBytes, imageFile).line() + "\n");
+                        plan.write(entry(ROOT + image.file(), imageFacts, imageFile).line() + "\n");
                         index.write((first ? "\n" : ",\n") + "  " + JSON.writeValueAsString(image.file()) + ": [");
                         first = false;
                     }
@@ -102,17 +153,16 @@ final class ExportPlanner {
                             continue;
                         }
                         StoredFile maskFile = located(maskFiles.get(mask.id()), mask.file());
-                        byte[] maskBytes = media.read(maskFile).bytes();
+                        FileFacts maskFacts = files.of(maskFile, format);
                         classes.computeIfAbsent(mask.dataset(), d -> new TreeMap<>()).put(mask.label(), mask.classId());
                         if (format == ExportFormat.SA_MED2D) {
-                            plan.write(entry(ROOT + mask.file(), maskBytes, maskFile).line() + "\n");
+                            plan.write(entry(ROOT + mask.file(), maskFacts, maskFile).line() + "\n");
                             maskNames.add(JSON.writeValueAsString(mask.file()));
                         } else if (coco != null) {
-                            coco.annotation(mask, maskBytes);
+                            coco.annotation(mask, maskFacts.bytes());
                         } else {
-                            String maskSha = sha256(maskBytes);
-                            csv.write(ManifestRows.csv(mask, imageSha, maskSha));
-                            jsonl.write(ManifestRows.json(mask, imageSha, maskSha) + "\n");
+                            csv.write(ManifestRows.csv(mask, imageFacts.sha256(), maskFacts.sha256()));
+                            jsonl.write(ManifestRows.json(mask, imageFacts.sha256(), maskFacts.sha256()) + "\n");
                         }
                     }
                     if (index != null) {
@@ -157,10 +207,8 @@ final class ExportPlanner {
         return file;
     }
 
-    private static PlannedEntry entry(String name, byte[] bytes, StoredFile file) {
-        CRC32 crc = new CRC32();
-        crc.update(bytes);
-        return new PlannedEntry(name, bytes.length, crc.getValue(), "stored", StoredFileRef.encode(file));
+    private static PlannedEntry entry(String name, FileFacts facts, StoredFile file) {
+        return new PlannedEntry(name, facts.size(), facts.crc(), "stored", StoredFileRef.encode(file));
     }
 
     static String sha256(byte[] bytes) {

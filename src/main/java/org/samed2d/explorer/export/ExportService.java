@@ -17,6 +17,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -71,8 +73,14 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
     private final ExecutorService workers;
     private final Map<String, ExportRecord> records = new ConcurrentHashMap<>();
     private final boolean recoverOnStart;
-    /** How long starting an export waits for its plan, so that small exports answer with their size. */
+    /**
+     * How long starting an export waits for its size (a walk of the catalog, no file read), so that the answer carries
+     * it; small subsets are fully planned by then.
+     */
+    private static final Duration SIZE_WAIT = Duration.ofSeconds(20);
     private static final Duration PLAN_WAIT = Duration.ofSeconds(2);
+    /** Exports being sized: starting one waits on its entry. */
+    private final Map<String, CompletableFuture<Void>> sizing = new ConcurrentHashMap<>();
     private final JobLocks jobLocks;
     /** Exports this instance has queued or is preparing; others' records are read again from the shared folder. */
     private final Set<String> local = ConcurrentHashMap.newKeySet();
@@ -137,16 +145,20 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
             save(record);
         }
         local.add(record.id());
+        CompletableFuture<Void> sized = new CompletableFuture<>();
+        sizing.put(record.id(), sized);
         Future<?> planned = workers.submit(() -> run(record.id()));
         try {
-            // most subsets are planned within moments: then the answer already carries the archive's exact size
-            planned.get(PLAN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            sized.get(SIZE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            planned.get(PLAN_WAIT.toMillis(), TimeUnit.MILLISECONDS); // small subsets are ready by then
         } catch (TimeoutException e) {
-            // a large subset keeps planning in the background; its size appears in the record when done
+            // every worker is busy, or the subset is huge: the size appears in the record as soon as it is known
         } catch (ExecutionException e) {
             log.warn("Export {} failed: {}", record.id(), e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            sizing.remove(record.id());
         }
         return records.getOrDefault(record.id(), record);
     }
@@ -246,17 +258,34 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
         try (JobLocks.Lease held = lease.get()) {
             Path folder = folder(id);
             MaskFilter filter = FilterParser.parse(record.filter(), Set.of());
+            // the length first, from the catalog alone, so the user knows what is coming before any file is read
+            OptionalLong size = planner.size(record, filter, folder.resolve("sizing"));
+            if (size.isPresent()) {
+                save(records.get(id).with("running", 0, null, size.getAsLong(), null));
+                log.info("Export {}: {} masks, {} bytes, sized in {} ms", id, record.masks(), size.getAsLong(),
+                        Duration.between(started, clock.instant()).toMillis());
+            }
+            sized(id);
             long bytes = planner.plan(record, filter, folder, progress -> {
                 long elapsed = Duration.between(started, clock.instant()).toSeconds();
                 Long eta = progress > 0.01 ? (long) (elapsed * (1 - progress) / progress) : null;
-                records.computeIfPresent(id, (key, current) -> current.with("running", progress, eta, null, null));
+                records.computeIfPresent(id, (key, current) -> current.with("running", progress, eta,
+                        current.bytes(), null));
             });
             save(records.get(id).with("done", 1, 0L, bytes, null));
         } catch (IOException | RuntimeException e) {
             log.warn("Export {} failed: {}", id, e.getMessage());
             save(records.get(id).with("failed", records.get(id).progress(), null, null, e.getMessage()));
         } finally {
+            sized(id);
             local.remove(id);
+        }
+    }
+
+    private void sized(String id) {
+        CompletableFuture<Void> waiting = sizing.get(id);
+        if (waiting != null) {
+            waiting.complete(null);
         }
     }
 

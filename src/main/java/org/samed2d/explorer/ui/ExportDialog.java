@@ -108,7 +108,8 @@ class ExportDialog extends Dialog {
         status.setText(switch (record.state()) {
             case "done" -> "Ready: %,d bytes.".formatted(record.bytes());
             case "failed" -> "Failed: " + record.error();
-            default -> "Preparing (%s) %.0f%%%s".formatted(record.state(), record.progress() * 100,
+            default -> "Preparing (%s) %.0f%%%s%s".formatted(record.state(), record.progress() * 100,
+                    record.bytes() == null ? "" : ", %,d bytes".formatted(record.bytes()),
                     record.etaSeconds() == null ? "" : ", about " + record.etaSeconds() + " s left");
         } + (record.excludedDatasets().isEmpty() ? "" : " Left out: " + String.join(", ", record.excludedDatasets())));
         if (record.state().equals("done") || record.state().equals("failed")) {
