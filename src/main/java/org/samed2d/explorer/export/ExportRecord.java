@@ -14,12 +14,15 @@ import org.jspecify.annotations.Nullable;
  * @param excludedDatasets datasets the filter matched but which were left out (not redistributable)
  * @param catalogVersion the catalog's change number when the export was planned
  * @param owner the account that started it; none for exports made before accounts existed
+ * @param archiveTime the creation time written into the archive's {@code manifest.json}: that of the first export of
+ *                    the same filter, format and catalog version, so that repeating an export gives the same bytes;
+ *                    none for exports made before it was kept (their own creation time is used)
  */
 public record ExportRecord(String id, String format, String state, long masks, long images, @Nullable Long bytes,
                            double progress, @Nullable Long etaSeconds, Instant created, @Nullable String error,
                            Map<String, List<String>> filter, boolean includeRestricted,
                            List<String> excludedDatasets, long catalogVersion,
-                           @Nullable String owner) {
+                           @Nullable String owner, @Nullable Instant archiveTime) {
 
     /** Exports are their owner's; admins see every one. */
     public boolean visibleTo(String username, boolean admin) {
@@ -29,6 +32,18 @@ public record ExportRecord(String id, String format, String state, long masks, l
     ExportRecord with(String newState, double newProgress, @Nullable Long eta, @Nullable Long newBytes,
                       @Nullable String newError) {
         return new ExportRecord(id, format, newState, masks, images, newBytes, newProgress, eta, created, newError,
-                filter, includeRestricted, excludedDatasets, catalogVersion, owner);
+                filter, includeRestricted, excludedDatasets, catalogVersion, owner, archiveTime);
+    }
+
+    /** The time the archive states as its creation. */
+    Instant stampedAt() {
+        return archiveTime == null ? created : archiveTime;
+    }
+
+    /** Whether an export of this is the same archive as this one, given the same licence table. */
+    boolean sameContentAs(String otherFormat, Map<String, List<String>> otherFilter, boolean otherIncludeRestricted,
+                          long otherCatalogVersion) {
+        return format.equals(otherFormat) && filter.equals(otherFilter) && includeRestricted == otherIncludeRestricted
+                && catalogVersion == otherCatalogVersion && !state.equals("failed");
     }
 }

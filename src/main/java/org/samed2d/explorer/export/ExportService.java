@@ -131,9 +131,16 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
                     : " once datasets that may not be redistributed are left out (" + String.join(", ", excluded)
                     + "); ask for them with includeRestricted"));
         }
+        Map<String, List<String>> parameters = FilterParser.toParameters(effective);
+        long catalogVersion = feed.latestChange();
+        Instant now = clock.instant();
+        // the same filter on the same catalog gives the same archive, creation time in manifest.json included
+        Instant archiveTime = records.values().stream()
+                .filter(r -> r.sameContentAs(chosen.parameter(), parameters, includeRestricted, catalogVersion))
+                .map(ExportRecord::stampedAt).min(Comparator.naturalOrder()).orElse(now);
         ExportRecord record = new ExportRecord(UUID.randomUUID().toString(), chosen.parameter(), "queued",
-                counts.masks(), counts.images(), null, 0, null, clock.instant(), null,
-                FilterParser.toParameters(effective), includeRestricted, List.copyOf(excluded), feed.latestChange(), owner);
+                counts.masks(), counts.images(), null, 0, null, now, null, parameters, includeRestricted,
+                List.copyOf(excluded), catalogVersion, owner, archiveTime);
         synchronized (records) {
             if (owner != null) {
                 Instant dayStart = clock.instant().truncatedTo(ChronoUnit.DAYS);

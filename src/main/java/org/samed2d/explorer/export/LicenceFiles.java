@@ -41,7 +41,7 @@ final class LicenceFiles {
         manifest.put("datasets", datasets);
         manifest.put("leftOut", Map.of("datasets", export.excludedDatasets(),
                 "reason", "not redistributable; ask for them with includeRestricted"));
-        manifest.put("created", export.created().toString());
+        manifest.put("created", export.stampedAt().toString());
         manifest.put("tool", TOOL);
         files.write("manifest.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest) + "\n");
         files.plan("manifest.json", "manifest.json");

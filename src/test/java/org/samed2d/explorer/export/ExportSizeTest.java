@@ -59,7 +59,7 @@ class ExportSizeTest {
 
     private static ExportRecord record(String format, Map<String, List<String>> filter) {
         return new ExportRecord("00000000-0000-0000-0000-000000000001", format, "queued", 0, 0, null, 0, null,
-                Instant.parse("2026-11-26T12:00:00.123Z"), null, filter, false, List.of(), 1, "someone");
+                Instant.parse("2026-11-26T12:00:00.123Z"), null, filter, false, List.of(), 1, "someone", null);
     }
 
     @Test

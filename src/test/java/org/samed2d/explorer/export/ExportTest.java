@@ -236,7 +236,7 @@ class ExportTest {
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("export.json"), JSON.writeValueAsString(new ExportRecord(id, "manifest",
                 "running", 30, 4, null, 0.4, null, java.time.Instant.parse("2026-11-26T10:00:00Z"), null,
-                Map.of(), false, List.of(), 0, "test-researcher")));
+                Map.of(), false, List.of(), 0, "test-researcher", null)));
 
         exports.recover();
 
@@ -291,6 +291,18 @@ class ExportTest {
         } finally {
             sources.revert("Totalsegmentator_dataset");
         }
+    }
+
+    @Test
+    void the_same_filter_on_the_same_catalog_gives_the_same_bytes() throws Exception {
+        String body = "{\"format\": \"sa-med2d\", \"filter\": {\"dataset\": [\"AMOS2022\"]}}";
+        JsonNode first = finished(body);
+        Thread.sleep(1100); // a later creation time, had it been taken from the clock
+        JsonNode second = finished(body);
+
+        assertThat(second.get("id").asString()).isNotEqualTo(first.get("id").asString());
+        assertThat(download(second.get("id").asString(), null).body())
+                .isEqualTo(download(first.get("id").asString(), null).body());
     }
 
     @Test
