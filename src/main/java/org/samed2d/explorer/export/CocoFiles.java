@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.imageio.ImageIO;
 import org.samed2d.explorer.catalog.ImageRecord;
 import org.samed2d.explorer.catalog.MaskRecord;
@@ -61,7 +62,9 @@ final class CocoFiles implements AutoCloseable {
         row.put("id", mask.id());
         row.put("image_id", mask.imageId());
         row.put("category_id", category);
-        row.put("segmentation", Map.of("size", List.of(binary.height(), binary.width()), "counts", binary.cocoCounts()));
+        // sorted maps, not Map.of: its iteration order changes from one JVM run to the next, and so would the bytes
+        row.put("segmentation", new TreeMap<>(Map.of("size", List.of(binary.height(), binary.width()),
+                "counts", binary.cocoCounts())));
         row.put("area", binary.area());
         row.put("bbox", box == null ? List.of(0, 0, 0, 0)
                 : List.of(box[0], box[1], box[2] - box[0] + 1, box[3] - box[1] + 1)); // COCO: x, y, width, height
@@ -81,8 +84,9 @@ final class CocoFiles implements AutoCloseable {
             out.write("\n],\n\"categories\": [".getBytes());
             boolean first = true;
             for (Map.Entry<String, Integer> category : categories.entrySet()) {
-                out.write(((first ? "\n" : ",\n") + JSON.writeValueAsString(Map.of("id", category.getValue(),
-                        "name", category.getKey()))).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                String row = JSON.writeValueAsString(new TreeMap<>(Map.of("id", category.getValue(),
+                        "name", category.getKey())));
+                out.write(((first ? "\n" : ",\n") + row).getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 first = false;
             }
             out.write("\n]}\n".getBytes());

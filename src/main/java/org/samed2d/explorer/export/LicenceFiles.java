@@ -39,8 +39,8 @@ final class LicenceFiles {
         manifest.put("masks", export.masks());
         manifest.put("images", export.images());
         manifest.put("datasets", datasets);
-        manifest.put("leftOut", Map.of("datasets", export.excludedDatasets(),
-                "reason", "not redistributable; ask for them with includeRestricted"));
+        manifest.put("leftOut", new java.util.TreeMap<>(Map.of("datasets", export.excludedDatasets(),
+                "reason", "not redistributable; ask for them with includeRestricted")));
         manifest.put("created", export.stampedAt().toString());
         manifest.put("tool", TOOL);
         files.write("manifest.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest) + "\n");
