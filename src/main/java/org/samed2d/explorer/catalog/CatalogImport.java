@@ -124,19 +124,20 @@ public class CatalogImport {
             CopyRows rows = new CopyRows();
             for (MaskGeometry g : geometries) {
                 rows.add(g.maskId()).add(g.area()).add(g.x0()).add(g.y0()).add(g.x1()).add(g.y1())
-                        .add(g.centroidX()).add(g.centroidY()).endRow();
+                        .add(g.centroidX()).add(g.centroidY()).add(g.cocoCountsChars()).endRow();
             }
             try {
                 jdbc.sql("""
                         create temp table if not exists stage_geometry (id bigint, area bigint, x0 int, y0 int,
-                            x1 int, y1 int, cx double precision, cy double precision) on commit delete rows""").update();
+                            x1 int, y1 int, cx double precision, cy double precision, coco int)
+                            on commit delete rows""").update();
                 rows.copyInto(DataSourceUtils.getConnection(dataSource), "stage_geometry");
             } catch (SQLException e) {
                 throw new CatalogWriteException("could not stage geometry of " + geometries.size() + " masks", e);
             }
             jdbc.sql("""
                     update mask m set area = s.area, bbox_x0 = s.x0, bbox_y0 = s.y0, bbox_x1 = s.x1, bbox_y1 = s.y1,
-                                      centroid_x = s.cx, centroid_y = s.cy,
+                                      centroid_x = s.cx, centroid_y = s.cy, coco_counts_chars = s.coco,
                                       change_seq = nextval('catalog_change_seq')
                     from stage_geometry s where m.id = s.id""").update();
         }

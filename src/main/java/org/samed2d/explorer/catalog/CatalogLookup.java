@@ -20,7 +20,8 @@ public class CatalogLookup {
     private static final String MASK_COLUMNS = """
             select m.id, m.path, m.image_id, i.path as image_path, d.name as dataset, i.modality, i.base_modality,
                    i.sub_modality, i.case_name, i.axis, i.slice, l.name as label, l.class_id, m.instance, i.width,
-                   i.height, m.area, m.bbox_x0, m.bbox_y0, m.bbox_x1, m.bbox_y1, m.centroid_x, m.centroid_y
+                   i.height, m.area, m.bbox_x0, m.bbox_y0, m.bbox_x1, m.bbox_y1, m.centroid_x, m.centroid_y,
+                   m.coco_counts_chars
             from mask m
             join image i on i.id = m.image_id
             join label l on l.id = m.label_id
@@ -140,7 +141,7 @@ public class CatalogLookup {
         Long area = rs.getObject("area", Long.class);
         MaskRecord.Geometry geometry = area == null ? null : new MaskRecord.Geometry(area, rs.getInt("bbox_x0"),
                 rs.getInt("bbox_y0"), rs.getInt("bbox_x1"), rs.getInt("bbox_y1"), rs.getDouble("centroid_x"),
-                rs.getDouble("centroid_y"));
+                rs.getDouble("centroid_y"), rs.getObject("coco_counts_chars", Integer.class));
         return new MaskRecord(rs.getLong("id"), rs.getString("path"), rs.getLong("image_id"),
                 rs.getString("image_path"), rs.getString("dataset"), rs.getString("modality"),
                 rs.getString("base_modality"), rs.getString("sub_modality"), rs.getString("case_name"),

@@ -15,6 +15,11 @@ public record MaskRecord(long id, String file, long imageId, String imageFile, S
                          @Nullable Geometry geometry) {
 
     /** Area in pixels, inclusive bounding box, centroid. */
-    public record Geometry(long area, int x0, int y0, int x1, int y1, double centroidX, double centroidY) {
+    /**
+     * @param cocoCountsChars the length of the mask's COCO RLE counts string inside JSON; null when measured before
+     *                        it was kept
+     */
+    public record Geometry(long area, int x0, int y0, int x1, int y1, double centroidX, double centroidY,
+                           @org.jspecify.annotations.Nullable Integer cocoCountsChars) {
     }
 }

@@ -57,15 +57,41 @@ final class CocoFiles implements AutoCloseable {
         }
         BinaryMask binary = BinaryMask.ofImage(pixels);
         int[] box = binary.bbox();
+        write(mask, binary.height(), binary.width(), binary.cocoCounts(), binary.area(), box);
+    }
+
+    /**
+     * The same annotation as long as the decoded one will be, from the catalog alone: the geometry pass measured the
+     * area, the box and the length of the RLE counts; the counts themselves are stand-ins of that length.
+     *
+     * @throws SizeUnknownException when the mask was measured before the counts' length was kept
+     */
+    void annotationOfKnownLength(MaskRecord mask) throws IOException {
+        MaskRecord.Geometry g = mask.geometry();
+        if (g == null || g.cocoCountsChars() == null) {
+            throw new SizeUnknownException(mask.file() + " has no measured COCO length yet");
+        }
+        write(mask, mask.height(), mask.width(), "0".repeat(g.cocoCountsChars()), g.area(),
+                new int[] {g.x0(), g.y0(), g.x1(), g.y1()});
+    }
+
+    /** A COCO export's size cannot be known before its masks are decoded. */
+    static final class SizeUnknownException extends IOException {
+        SizeUnknownException(String message) {
+            super(message);
+        }
+    }
+
+    private void write(MaskRecord mask, int height, int width, String counts, long area, int[] box)
+            throws IOException {
         int category = categories.computeIfAbsent(mask.label(), label -> categories.size() + 1);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", mask.id());
         row.put("image_id", mask.imageId());
         row.put("category_id", category);
         // sorted maps, not Map.of: its iteration order changes from one JVM run to the next, and so would the bytes
-        row.put("segmentation", new TreeMap<>(Map.of("size", List.of(binary.height(), binary.width()),
-                "counts", binary.cocoCounts())));
-        row.put("area", binary.area());
+        row.put("segmentation", new TreeMap<>(Map.of("size", List.of(height, width), "counts", counts)));
+        row.put("area", area);
         row.put("bbox", box == null ? List.of(0, 0, 0, 0)
                 : List.of(box[0], box[1], box[2] - box[0] + 1, box[3] - box[1] + 1)); // COCO: x, y, width, height
         row.put("iscrowd", 0);

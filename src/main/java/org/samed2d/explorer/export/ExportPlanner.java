@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.DoubleConsumer;
 import java.util.zip.CRC32;
+import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.catalog.CatalogLookup;
 import org.samed2d.explorer.catalog.ImageRecord;
 import org.samed2d.explorer.catalog.MaskRecord;
@@ -32,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The same walk without reading any file ({@link #size}) gives the archive's exact length from the catalog alone:
  * a ZIP of STORED entries is as long as its names and sizes make it, whatever the CRCs, and a manifest row is as long
- * whatever its hex digests say. COCO's length depends on every mask's RLE, so it is known only once planned.
+ * whatever its hex digests say. A COCO annotation's length depends on its mask's RLE, whose length the geometry pass
+ * keeps in the catalog.
  */
 final class ExportPlanner {
 
@@ -59,23 +61,25 @@ final class ExportPlanner {
     }
 
     /**
-     * The length the archive will have, from the catalog's file sizes, without reading a file; empty for COCO. Works
-     * in {@code scratch}, which it empties again.
+     * The length the archive will have, from the catalog alone, without reading a file; empty for a COCO export of
+     * masks measured before the catalog kept their RLE length. Works in {@code scratch}, which it empties again.
      */
     OptionalLong size(ExportRecord export, MaskFilter filter, Path scratch) throws IOException {
-        if (ExportFormat.ofParameter(export.format()).orElseThrow() == ExportFormat.COCO) {
-            return OptionalLong.empty();
-        }
         java.nio.file.Files.createDirectories(scratch);
         try {
             return OptionalLong.of(walk(export, filter, scratch, progress -> { }, ExportPlanner::declared));
+        } catch (CocoFiles.SizeUnknownException e) {
+            return OptionalLong.empty();
         } finally {
             org.springframework.util.FileSystemUtils.deleteRecursively(scratch);
         }
     }
 
-    /** What the plan needs to know of a file: its size and CRC, its SHA-256 for manifests, its bytes for COCO. */
-    private record FileFacts(long size, long crc, String sha256, byte[] bytes) {
+    /**
+     * What the plan needs to know of a file: its size and CRC, its SHA-256 for manifests, its bytes for COCO (none
+     * when only sizing).
+     */
+    private record FileFacts(long size, long crc, String sha256, byte @Nullable [] bytes) {
     }
 
     @FunctionalInterface
@@ -95,7 +99,7 @@ final class ExportPlanner {
     private static final String UNKNOWN_DIGEST = "0".repeat(64);
 
     private static FileFacts declared(StoredFile file, ExportFormat format) {
-        return new FileFacts(file.location().byteSize(), 0, UNKNOWN_DIGEST, new byte[0]);
+        return new FileFacts(file.location().byteSize(), 0, UNKNOWN_DIGEST, null);
     }
 
     private long walk(ExportRecord export, MaskFilter filter, Path folder, DoubleConsumer progress, FactSource files)
@@ -159,7 +163,12 @@ final class ExportPlanner {
                             plan.write(entry(ROOT + mask.file(), maskFacts, maskFile).line() + "\n");
                             maskNames.add(JSON.writeValueAsString(mask.file()));
                         } else if (coco != null) {
-                            coco.annotation(mask, maskFacts.bytes());
+                            byte[] png = maskFacts.bytes();
+                            if (png == null) {
+                                coco.annotationOfKnownLength(mask);
+                            } else {
+                                coco.annotation(mask, png);
+                            }
                         } else {
                             csv.write(ManifestRows.csv(mask, imageFacts.sha256(), maskFacts.sha256()));
                             jsonl.write(ManifestRows.json(mask, imageFacts.sha256(), maskFacts.sha256()) + "\n");

@@ -99,7 +99,7 @@ final class GeometryPhase implements AutoCloseable {
                 return reject(mask, SkipReason.EMPTY_MASK, "no foreground pixel");
             }
             return new Outcome(mask.id(), new MaskGeometry(mask.id(), m.area(), m.x0(), m.y0(), m.x1(), m.y1(),
-                    m.centroidX(), m.centroidY()));
+                    m.centroidX(), m.centroidY(), m.cocoCountsChars()));
         } catch (UnreadablePngException e) {
             return reject(mask, SkipReason.UNREADABLE_PNG, e.getMessage());
         } catch (NonBinaryMaskException e) {

@@ -64,7 +64,7 @@ class ExportSizeTest {
 
     @Test
     void the_size_from_the_catalog_is_the_length_of_the_planned_archive_in_each_format() throws Exception {
-        for (String format : List.of("sa-med2d", "manifest")) {
+        for (String format : List.of("sa-med2d", "manifest", "coco")) {
             for (Map<String, List<String>> filter : List.of(Map.<String, List<String>>of(),
                     Map.of("label", List.of("liver", "spleen")))) {
                 ExportRecord export = record(format, filter);
@@ -81,7 +81,7 @@ class ExportSizeTest {
     }
 
     @Test
-    void sizing_reads_no_file_and_coco_is_sized_only_once_planned() throws Exception {
+    void sizing_reads_no_file() throws Exception {
         ExportRecord export = record("sa-med2d", Map.of());
         MaskFilter all = FilterParser.parse(Map.of(), java.util.Set.of());
         long before = planner.size(export, all, temp.resolve("a")).orElseThrow();
@@ -92,6 +92,15 @@ class ExportSizeTest {
         }
 
         assertThat(planner.size(export, all, temp.resolve("b"))).hasValue(before);
-        assertThat(planner.size(record("coco", Map.of()), all, temp.resolve("c"))).isEmpty();
+    }
+
+    @Test
+    void a_coco_export_of_masks_measured_before_their_rle_length_was_kept_is_sized_once_planned() throws Exception {
+        MaskFilter all = FilterParser.parse(Map.of(), java.util.Set.of());
+        assertThat(planner.size(record("coco", Map.of()), all, temp.resolve("a"))).isPresent();
+
+        jdbc.sql("update mask set coco_counts_chars = null where id = (select min(id) from mask)").update();
+
+        assertThat(planner.size(record("coco", Map.of()), all, temp.resolve("b"))).isEmpty();
     }
 }

@@ -66,7 +66,7 @@ class IndexLifecycleTest {
                 MaskFilter.Bounds.ANY, MaskFilter.Bounds.ANY, MaskFilter.FractionBounds.ANY, null);
         assertThat(search.counts(tiny).masks()).isZero();
 
-        catalogImport.completeGeometry(List.of(new MaskGeometry(liver, 3, 0, 0, 2, 0, 1.0, 0.0)), List.of(aorta));
+        catalogImport.completeGeometry(List.of(new MaskGeometry(liver, 3, 0, 0, 2, 0, 1.0, 0.0, 4)), List.of(aorta));
         search.catchUp();
 
         assertThat(search.counts(tiny)).isEqualTo(new MaskCounts(1, 1));

@@ -1,5 +1,7 @@
 package org.samed2d.explorer.ingest.png;
 
+import org.samed2d.explorer.shared.CocoRle;
+
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
@@ -20,8 +22,12 @@ public final class MaskPixels {
     private static final int IEND = 0x49454E44;
 
     /** What a decoded mask measures. {@code area} 0 means an empty mask; then the box and centroid are meaningless. */
+    /**
+     * @param cocoCountsChars the length of the mask's COCO RLE counts string as JSON writes it, so an export knows
+     *                        the size of a COCO annotation without decoding the mask again
+     */
     public record Measure(int width, int height, long area, int x0, int y0, int x1, int y1, double centroidX,
-                          double centroidY) {
+                          double centroidY, int cocoCountsChars) {
     }
 
     private MaskPixels() {
@@ -50,6 +56,8 @@ public final class MaskPixels {
             byte[] row = new byte[width];
             byte[] filter = new byte[1];
             Accumulator acc = new Accumulator();
+            // where the value flips going down each column (from off above the first row): COCO's runs follow
+            Flips flips = new Flips(width, height);
             for (int y = 0; y < height; y++) {
                 inflateFully(inflater, filter);
                 inflateFully(inflater, row);
@@ -63,11 +71,18 @@ public final class MaskPixels {
                                 + "; masks hold only 0 and 255");
                     }
                 }
+                for (int from = 0, d; from < width; from += d + 1) {
+                    d = java.util.Arrays.mismatch(row, from, width, previous, from, width); // vectorised
+                    if (d < 0) {
+                        break;
+                    }
+                    flips.add(from + d, y);
+                }
                 byte[] swap = previous;
                 previous = row;
                 row = swap;
             }
-            return acc.measure(width, height);
+            return acc.measure(width, height, flips.cocoJsonLength(previous));
         } catch (DataFormatException e) {
             throw new UnreadablePngException("damaged PNG image data: " + e.getMessage(), e);
         } finally {
@@ -163,18 +178,72 @@ public final class MaskPixels {
         int max = (1 << raster.getSampleModel().getSampleSize(0)) - 1;
         Accumulator acc = new Accumulator();
         int[] samples = new int[raster.getWidth()];
+        boolean[] on = new boolean[raster.getWidth() * raster.getHeight()]; // the rare path: other PNG kinds
         for (int y = 0; y < raster.getHeight(); y++) {
             raster.getSamples(0, y, raster.getWidth(), 1, 0, samples);
             for (int x = 0; x < samples.length; x++) {
                 if (samples[x] == max) {
                     acc.add(x, y);
+                    on[y * samples.length + x] = true;
                 } else if (samples[x] != 0) {
                     throw new NonBinaryMaskException("pixel (" + x + "," + y + ") has value " + samples[x]
                             + "; masks hold only 0 and " + max);
                 }
             }
         }
-        return acc.measure(raster.getWidth(), raster.getHeight());
+        String counts = CocoRle.counts(on, raster.getWidth(), raster.getHeight());
+        return acc.measure(raster.getWidth(), raster.getHeight(),
+                counts.length() + (int) counts.chars().filter(c -> c == '\\').count());
+    }
+
+    /** Where a mask's value flips going down its columns, gathered row by row. */
+    private static final class Flips {
+        private final int width;
+        private final int height;
+        private int[] xs = new int[256];
+        private int[] ys = new int[256];
+        private int count;
+
+        Flips(int width, int height) {
+            this.width = width;
+            this.height = height;
+        }
+
+        void add(int x, int y) {
+            if (count == xs.length) {
+                xs = java.util.Arrays.copyOf(xs, count * 2);
+                ys = java.util.Arrays.copyOf(ys, count * 2);
+            }
+            xs[count] = x;
+            ys[count++] = y;
+        }
+
+        /** Puts the flips in column-major order (a counting sort by column keeps each column's rows in order). */
+        int cocoJsonLength(byte[] lastRow) {
+            int[] start = new int[width + 1];
+            for (int i = 0; i < count; i++) {
+                start[xs[i] + 1]++;
+            }
+            for (int x = 0; x < width; x++) {
+                start[x + 1] += start[x];
+            }
+            int[] next = java.util.Arrays.copyOf(start, width);
+            long[] sorted = new long[count];
+            for (int i = 0; i < count; i++) {
+                sorted[next[xs[i]]++] = (long) xs[i] * height + ys[i];
+            }
+            long[] positions = new long[count + width];
+            int n = 0;
+            for (int x = 0; x < width; x++) {
+                for (int i = start[x]; i < start[x + 1]; i++) {
+                    positions[n++] = sorted[i];
+                }
+                if (lastRow[x] != 0) {
+                    positions[n++] = (long) (x + 1) * height; // the next column starts from off again
+                }
+            }
+            return CocoRle.jsonLengthOfFlips(positions, n, (long) width * height);
+        }
     }
 
     private static final class Accumulator {
@@ -196,11 +265,12 @@ public final class MaskPixels {
             y1 = y;
         }
 
-        Measure measure(int width, int height) {
+        Measure measure(int width, int height, int cocoCountsChars) {
             if (area == 0) {
-                return new Measure(width, height, 0, 0, 0, 0, 0, 0, 0);
+                return new Measure(width, height, 0, 0, 0, 0, 0, 0, 0, cocoCountsChars);
             }
-            return new Measure(width, height, area, x0, y0, x1, y1, (double) sumX / area, (double) sumY / area);
+            return new Measure(width, height, area, x0, y0, x1, y1, (double) sumX / area, (double) sumY / area,
+                    cocoCountsChars);
         }
     }
 }

@@ -30,8 +30,12 @@ class MaskPixelsTest {
                 }
             }
         }
+        // the COCO counts as the exporter writes them, escaped inside a JSON string
+        String counts = org.samed2d.explorer.shared.BinaryMask.ofImage(ImageIO.read(new java.io.ByteArrayInputStream(png)))
+                .cocoCounts();
+        int jsonChars = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(counts).length() - 2;
         return new MaskPixels.Measure(raster.getWidth(), raster.getHeight(), area, x0, y0, x1, y1,
-                (double) sx / area, (double) sy / area);
+                (double) sx / area, (double) sy / area, jsonChars);
     }
 
     @Test
