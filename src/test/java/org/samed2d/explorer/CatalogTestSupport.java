@@ -11,8 +11,23 @@ public final class CatalogTestSupport {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Empties the catalog. Background readers of an earlier test (the search follower, an export being prepared) may
+     * hold the same tables in the other order; PostgreSQL then aborts one side as a deadlock, and emptying tries
+     * again.
+     */
     public void empty() {
-        jdbc.sql("truncate mask_removal, mask, image, label, dataset, file_source restart identity cascade").update();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbc.sql("truncate mask_removal, mask, image, label, dataset, file_source restart identity cascade")
+                        .update();
+                return;
+            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public long count(String sql) {
