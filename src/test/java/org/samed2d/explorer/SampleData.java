@@ -21,4 +21,11 @@ public final class SampleData {
     public static Path miniRelease() {
         return mini().resolve("SAMed2Dv1");
     }
+
+    /** A copy of the sample release in {@code folder}/SAMed2Dv1, for tests that damage or delete its files. */
+    public static Path copyOfRelease(Path folder) throws java.io.IOException {
+        Path release = folder.resolve("SAMed2Dv1");
+        org.springframework.util.FileSystemUtils.copyRecursively(miniRelease(), release);
+        return release;
+    }
 }

@@ -10,6 +10,22 @@ public final class CocoRle {
 
     /** @param on the mask in row-major order */
     public static String counts(boolean[] on, int width, int height) {
+        Runs runs = runs(on, width, height);
+        StringBuilder out = new StringBuilder();
+        encode(runs.lengths, runs.count, out::append);
+        return out.toString();
+    }
+
+    /** How many characters the counts string takes inside a JSON string (backslashes are escaped). */
+    public static int jsonLength(boolean[] on, int width, int height) {
+        Runs runs = runs(on, width, height);
+        return jsonLength(runs.lengths, runs.count);
+    }
+
+    private record Runs(long[] lengths, int count) {
+    }
+
+    private static Runs runs(boolean[] on, int width, int height) {
         long[] runs = new long[16];
         int n = 0;
         boolean current = false;
@@ -26,9 +42,7 @@ public final class CocoRle {
             }
         }
         runs = add(runs, n++, run);
-        StringBuilder out = new StringBuilder();
-        encode(runs, n, out::append);
-        return out.toString();
+        return new Runs(runs, n);
     }
 
     /**
@@ -52,8 +66,12 @@ public final class CocoRle {
             previous = flips[i];
         }
         runs[n++] = pixels - previous;
+        return jsonLength(runs, n);
+    }
+
+    private static int jsonLength(long[] runs, int count) {
         int[] length = new int[1];
-        encode(runs, n, c -> length[0] += c == '\\' ? 2 : 1);
+        encode(runs, count, c -> length[0] += c == '\\' ? 2 : 1);
         return length[0];
     }
 

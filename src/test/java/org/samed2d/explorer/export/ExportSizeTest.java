@@ -24,7 +24,6 @@ import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.SearchService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.FileSystemUtils;
 
 /** An export's exact length is known from the catalog alone, before any file is read. */
 @ExplorerTest
@@ -50,8 +49,7 @@ class ExportSizeTest {
     @BeforeEach
     void aCopyOfTheSampleInTheCatalog() throws Exception {
         new CatalogTestSupport(jdbc).empty();
-        release = temp.resolve("SAMed2Dv1");
-        FileSystemUtils.copyRecursively(SampleData.miniRelease(), release);
+        release = SampleData.copyOfRelease(temp);
         ingest.ingest(release);
         search.rebuild();
         planner = new ExportPlanner(search, catalog, media, new LicenceFiles(sources));

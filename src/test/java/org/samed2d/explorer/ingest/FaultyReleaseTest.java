@@ -42,8 +42,7 @@ class FaultyReleaseTest {
     @BeforeEach
     void makeFaultyRelease() throws IOException {
         new CatalogTestSupport(jdbc).empty();
-        release = temp.resolve("SAMed2Dv1");
-        FileSystemUtils.copyRecursively(SampleData.miniRelease(), release);
+        release = SampleData.copyOfRelease(temp);
         Files.delete(mask(AMOS4, "0001_000"));
         Files.writeString(mask(AMOS4, "0002_000"), "this is no PNG");
         ImageIO.write(new BufferedImage(10, 10, BufferedImage.TYPE_BYTE_GRAY), "png", mask(AMOS4, "0003_000").toFile());

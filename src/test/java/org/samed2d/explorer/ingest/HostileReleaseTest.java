@@ -20,7 +20,6 @@ import org.samed2d.explorer.ExplorerTest;
 import org.samed2d.explorer.SampleData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,8 +43,7 @@ class HostileReleaseTest {
     @BeforeEach
     void copyOfTheSample() throws IOException {
         new CatalogTestSupport(jdbc).empty();
-        release = temp.resolve("SAMed2Dv1");
-        FileSystemUtils.copyRecursively(SampleData.miniRelease(), release);
+        release = SampleData.copyOfRelease(temp);
     }
 
     /** A PNG signature and IHDR chunk that declare the given size, followed by no pixels at all. */

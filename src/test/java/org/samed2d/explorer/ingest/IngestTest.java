@@ -18,7 +18,6 @@ import org.samed2d.explorer.catalog.CatalogService;
 import org.samed2d.explorer.catalog.CatalogStats;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.FileSystemUtils;
 
 @ExplorerTest
 class IngestTest {
@@ -122,8 +121,7 @@ class IngestTest {
 
     @Test
     void a_mask_new_to_the_release_is_added_to_its_image_already_in_the_catalog(@TempDir Path temp) throws Exception {
-        Path release = temp.resolve("SAMed2Dv1");
-        FileSystemUtils.copyRecursively(SampleData.miniRelease(), release);
+        Path release = SampleData.copyOfRelease(temp);
         Path index = release.resolve("SAMed2D_v1.json");
         String full = Files.readString(index);
         String withheld = "\"masks/ct_00--AMOS2022--amos_0006--z_0090--0002_000.png\"";

@@ -191,9 +191,8 @@ public final class MaskPixels {
                 }
             }
         }
-        String counts = CocoRle.counts(on, raster.getWidth(), raster.getHeight());
         return acc.measure(raster.getWidth(), raster.getHeight(),
-                counts.length() + (int) counts.chars().filter(c -> c == '\\').count());
+                CocoRle.jsonLength(on, raster.getWidth(), raster.getHeight()));
     }
 
     /** Where a mask's value flips going down its columns, gathered row by row. */
