@@ -101,6 +101,8 @@ public class SourceDatasets {
         if (!releaseName.matches("[A-Za-z0-9._-]{1,100}")) {
             throw new InvalidParameterException("name", "'" + releaseName + "' is not a dataset name of the release");
         }
+        org.samed2d.explorer.shared.StorableText.check("licence", licence);
+        org.samed2d.explorer.shared.StorableText.check("citation", citation);
         if (licence.isBlank() || licence.length() > 200) {
             throw new InvalidParameterException("licence", "give the licence in 1-200 characters (e.g. CC BY 4.0)");
         }

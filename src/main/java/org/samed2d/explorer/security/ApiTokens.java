@@ -55,6 +55,7 @@ public class ApiTokens {
     }
 
     public IssuedToken create(String username, String name, int validDays) {
+        org.samed2d.explorer.shared.StorableText.check("name", name);
         if (name.isBlank() || name.length() > 100) {
             throw new AccountRejectedException("name", "give the token a name of 1-100 characters");
         }

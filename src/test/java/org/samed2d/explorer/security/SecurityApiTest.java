@@ -119,6 +119,15 @@ class SecurityApiTest {
     }
 
     @Test
+    void text_postgresql_cannot_store_is_refused_naming_its_field() throws Exception {
+        // found by ApiFuzzTest: a NUL character reached PostgreSQL and came back as a 500
+        assertProblem(testAccounts.api(port, Role.RESEARCHER).post("/api/v1/tokens",
+                "{\"name\": \"\\u0000\", \"expiresInDays\": 30}"), 400, "name: must not contain a NUL character");
+        assertProblem(testAccounts.api(port, Role.ADMIN).send("PUT", "/api/v1/datasets/AMOS2022/licence",
+                "{\"licence\": \"CC BY\\u0000\", \"redistributable\": \"yes\"}"), 400, "licence: must not contain");
+    }
+
+    @Test
     void a_token_works_until_revoked_and_is_stored_only_as_its_hash(CapturedOutput output) throws Exception {
         LocalApi researcher = testAccounts.api(port, Role.RESEARCHER);
         HttpResponse<String> created = researcher.post("/api/v1/tokens", "{\"name\": \"laptop\", \"expiresInDays\": 30}");
