@@ -17,21 +17,27 @@ public final class TestAccounts {
         this.tokens = tokens;
     }
 
-    /** The account {@code test-ROLE}, enabled, with that role and {@link #PASSWORD}. */
+    /**
+     * The account {@code test-ROLE}, enabled, with that role and {@link #PASSWORD}. Only what differs is changed: any
+     * change ends the account's portal sessions, and a browser test may be signed in as it. Tests that change an
+     * account's password make an account of their own.
+     */
     public String user(Role role) {
         String name = "test-" + role.parameter();
-        if (accounts.find(name).isEmpty()) {
-            accounts.add(name, PASSWORD, role);
-        }
-        accounts.changeRole(name, role);
-        accounts.enable(name, true);
-        accounts.changePassword(name, PASSWORD);
+        accounts.find(name).ifPresentOrElse(account -> {
+            if (account.role() != role) {
+                accounts.changeRole(name, role);
+            }
+            if (!account.enabled()) {
+                accounts.enable(name, true);
+            }
+        }, () -> accounts.add(name, PASSWORD, role));
         return name;
     }
 
-    /** A new token of the role's test account. */
+    /** A new token of the role's test account, valid long enough to create shorter ones. */
     public String token(Role role) {
-        return tokens.create(user(role), "test", 1).token();
+        return tokens.create(user(role), "test", 90).token();
     }
 
     /** The REST API as the role's test account. */

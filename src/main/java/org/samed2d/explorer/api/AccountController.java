@@ -46,15 +46,17 @@ class AccountController {
         return tokens.list(caller(authentication).username());
     }
 
-    /** @param expiresInDays validity, 1 to the configured maximum (default 90) */
+    /** @param expiresInDays validity, 1 to the configured maximum (default 90, or what the calling token has left) */
     record NewToken(@Nullable String name, @Nullable Integer expiresInDays) {
     }
 
-    @Operation(summary = "Create an API token; the answer holds the token, the only time it is shown")
+    @Operation(summary = "Create an API token; the answer holds the token, the only time it is shown. A request made "
+            + "with a token may only create tokens that expire no later than that token")
     @PostMapping("/tokens")
     ResponseEntity<ApiTokens.IssuedToken> create(@RequestBody NewToken request, Authentication authentication) {
         ApiTokens.IssuedToken issued = tokens.create(caller(authentication).username(),
-                request.name() == null ? "" : request.name(), request.expiresInDays() == null ? 90 : request.expiresInDays());
+                request.name() == null ? "" : request.name(), request.expiresInDays(),
+                access.tokenExpiry(authentication).orElse(null));
         return ResponseEntity.status(HttpStatus.CREATED).body(issued);
     }
 

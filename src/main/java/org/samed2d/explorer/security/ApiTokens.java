@@ -1,7 +1,5 @@
 package org.samed2d.explorer.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,21 +18,21 @@ import org.springframework.stereotype.Service;
 
 /**
  * Personal API tokens: shown once when created, stored only as their SHA-256, each with an expiry, revocable.
- * A valid token is remembered for a few seconds so that busy scripts do not cost a database query per request;
- * revoking one on this instance takes effect at once, on other instances within that time.
+ * Every request looks its token up again (one indexed query), so revoking a token, disabling its account or
+ * reaching its expiry takes effect on the next request, on every instance.
  */
 @Service
 public class ApiTokens {
 
     static final String PREFIX = "sme_";
-    private static final Duration REMEMBERED = Duration.ofSeconds(10);
+    /** How stale a token's "last used" time may be: updating it on every request would make every call a write. */
+    private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+    static final int DEFAULT_DAYS = 90;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SecurityProperties properties;
-    private final Cache<String, Optional<Account>> recent = Caffeine.newBuilder().maximumSize(10_000)
-            .expireAfterWrite(REMEMBERED).build();
 
     ApiTokens(JdbcClient jdbc, Clock clock, SecurityProperties properties) {
         this.jdbc = jdbc;
@@ -54,7 +52,25 @@ public class ApiTokens {
     public record IssuedToken(long id, String name, String token, Instant expires) {
     }
 
+    /** A presented token that is valid now: its account as it is now, and when the token expires. */
+    public record ValidToken(Account account, long id, Instant expires) {
+    }
+
+    /** A new token for the account, valid for {@code validDays}. */
     public IssuedToken create(String username, String name, int validDays) {
+        return create(username, name, validDays, (Instant) null);
+    }
+
+    /**
+     * A new token that, when {@code notAfter} is given (the expiry of the token that asks for it), expires no later:
+     * a token cannot mint tokens that outlive it. Without {@code validDays} it is valid for
+     * {@value #DEFAULT_DAYS} days, or as many whole days as {@code notAfter} leaves.
+     */
+    public IssuedToken create(String username, String name, @Nullable Integer validDays, @Nullable Instant notAfter) {
+        if (validDays == null) {
+            long left = notAfter == null ? DEFAULT_DAYS : Duration.between(clock.instant(), notAfter).toDays();
+            return create(username, name, (int) Math.max(1, Math.min(DEFAULT_DAYS, left)), notAfter);
+        }
         org.samed2d.explorer.shared.StorableText.check("name", name);
         if (name.isBlank() || name.length() > 100) {
             throw new AccountRejectedException("name", "give the token a name of 1-100 characters");
@@ -66,6 +82,12 @@ public class ApiTokens {
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant expires = clock.instant().plus(Duration.ofDays(validDays));
+        if (notAfter != null && expires.isAfter(notAfter)) {
+            long left = Duration.between(clock.instant(), notAfter).toDays();
+            throw new AccountRejectedException("expiresInDays", "a token may not create a token that outlives it; the "
+                    + "token you sent expires at " + notAfter + (left >= 1 ? ", so ask for at most " + left + " days"
+                    : ", in less than a day; create new tokens from the account page or with 'user token'"));
+        }
         long id = jdbc.sql("""
                         insert into api_token (user_id, name, token_hash, prefix, expires_at, created_at)
                         select id, ?, ?, ?, ?, ? from app_user where username = ? returning id""")
@@ -95,27 +117,29 @@ public class ApiTokens {
         if (changed == 0) {
             throw new AccountRejectedException("id", "no token " + id + " of yours");
         }
-        recent.invalidateAll();
     }
 
-    /** The account a presented token belongs to, if the token exists, is neither expired nor revoked and the account is enabled. */
-    public Optional<Account> authenticate(String token) {
+    /** The presented token, if it exists, is neither expired nor revoked and its account is enabled, as of now. */
+    public Optional<ValidToken> authenticate(String token) {
         if (!token.startsWith(PREFIX) || token.length() > 200) {
             return Optional.empty();
         }
-        String hash = hash(token);
-        return recent.get(hash, key -> lookUp(key));
-    }
-
-    private Optional<Account> lookUp(String hash) {
-        Timestamp now = Timestamp.from(clock.instant());
-        Optional<Account> account = jdbc.sql("""
-                        select u.id, u.username, u.role, u.enabled, u.created_at from api_token t join app_user u on u.id = t.user_id
+        record Row(ValidToken token, @Nullable Instant lastUsed) {
+        }
+        Instant now = clock.instant();
+        Optional<Row> found = jdbc.sql("""
+                        select u.id, u.username, u.role, u.enabled, u.created_at, t.id as token_id, t.expires_at,
+                               t.last_used_at
+                        from api_token t join app_user u on u.id = t.user_id
                         where t.token_hash = ? and t.revoked_at is null and t.expires_at > ? and u.enabled""")
-                .params(hash, now).query(UserAccounts::account).optional();
-        account.ifPresent(found -> jdbc.sql("update api_token set last_used_at = ? where token_hash = ?")
-                .params(now, hash).update());
-        return account;
+                .params(hash(token), Timestamp.from(now))
+                .query((rs, n) -> new Row(new ValidToken(UserAccounts.account(rs, n), rs.getLong("token_id"),
+                        instant(rs.getTimestamp("expires_at"))), optionalInstant(rs.getTimestamp("last_used_at"))))
+                .optional();
+        found.filter(row -> row.lastUsed() == null || row.lastUsed().plus(LAST_USED_PRECISION).isBefore(now))
+                .ifPresent(row -> jdbc.sql("update api_token set last_used_at = ? where id = ?")
+                        .params(Timestamp.from(now), row.token().id()).update());
+        return found.map(Row::token);
     }
 
     static String hash(String token) {

@@ -14,9 +14,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code Authorization: Bearer TOKEN} on REST requests. A token that is unknown, expired or revoked is answered
- * 401 at once rather than treated as anonymous, so scripts learn their token is bad.
+ * 401 at once rather than treated as anonymous, so scripts learn their token is bad. A valid token replaces whatever
+ * the session cookie authenticated: such a request is the token's alone, and only it may skip the CSRF check
+ * ({@link #authenticatedByToken}), since a browser never adds a token on its own.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
+
+    private static final String AUTHENTICATED = BearerTokenFilter.class.getName() + ".authenticated";
+
+    static boolean authenticatedByToken(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(AUTHENTICATED));
+    }
 
     private final ApiTokens tokens;
     private final SecurityContextHolderStrategy contexts;
@@ -34,13 +42,16 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Account> account = tokens.authenticate(header.substring(7).strip());
-        if (account.isEmpty()) {
+        Optional<ApiTokens.ValidToken> token = tokens.authenticate(header.substring(7).strip());
+        if (token.isEmpty()) {
             ProblemResponses.unauthorized(request, response, "the API token is unknown, expired or revoked");
             return;
         }
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(account.get(), null,
-                List.of(new SimpleGrantedAuthority(account.get().role().authority())));
+        Account account = token.get().account();
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(account, null,
+                List.of(new SimpleGrantedAuthority(account.role().authority())));
+        authentication.setDetails(token.get());
+        request.setAttribute(AUTHENTICATED, true);
         var context = contexts.createEmptyContext();
         context.setAuthentication(authentication);
         contexts.setContext(context);

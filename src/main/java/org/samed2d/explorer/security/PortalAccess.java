@@ -2,6 +2,7 @@ package org.samed2d.explorer.security;
 
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.samed2d.explorer.shared.Requester;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -33,6 +34,17 @@ public class PortalAccess {
             return Optional.of(account);
         }
         return accounts.find(authentication.getName()).filter(Account::enabled);
+    }
+
+    /** When the token that authenticated the request expires; empty for a portal session or no token. */
+    public Optional<java.time.Instant> tokenExpiry(@Nullable Authentication authentication) {
+        return authentication != null && authentication.getDetails() instanceof ApiTokens.ValidToken token
+                ? Optional.of(token.expires()) : Optional.empty();
+    }
+
+    /** The signed-in account as the owner of jobs and results; empty when anonymous. */
+    public Optional<Requester> requester(@Nullable Authentication authentication) {
+        return account(authentication).map(account -> new Requester(account.username(), account.role() == Role.ADMIN));
     }
 
     public boolean may(@Nullable Authentication authentication, Role role) {

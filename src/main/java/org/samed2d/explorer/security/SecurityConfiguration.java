@@ -19,14 +19,19 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import com.vaadin.flow.spring.security.RequestUtil;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Two filter chains. The REST API (and OpenAPI, actuator) takes bearer tokens or the portal's session, answers 401/403
- * as problem+json and needs a CSRF token only from browser sessions. Everything else is the Vaadin portal, with
- * Vaadin's login view, CSRF handling and view access annotations.
+ * as problem+json and needs a CSRF token from every session request that a valid token does not authenticate.
+ * Everything else is the Vaadin portal, with Vaadin's login view and view access annotations; its sign-in form needs
+ * a CSRF token too and is throttled after repeated failures. In both, a session whose account has changed since it
+ * signed in ends at its next request.
  */
 @Configuration
 @ConditionalOnWebApplication
@@ -53,8 +58,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, SecurityProperties properties,
-                                 ObjectProvider<SecurityContextHolderStrategy> contexts) {
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, UserAccounts accounts,
+                                 SecurityProperties properties, ObjectProvider<SecurityContextHolderStrategy> contexts) {
+        SecurityContextHolderStrategy strategy = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         String browse = properties.publicMode() ? "permitAll" : "viewer";
         http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**")
                 .authorizeHttpRequests(requests -> {
@@ -73,12 +79,13 @@ class SecurityConfiguration {
                         rest.hasRole("VIEWER");
                     }
                 })
-                .addFilterBefore(new BearerTokenFilter(tokens,
-                        contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),
-                        AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new SessionAccountFilter(accounts, strategy), SecurityContextHolderFilter.class)
+                // before the CSRF check, which only a request that a valid token authenticates may skip
+                .addFilterBefore(new BearerTokenFilter(tokens, strategy), CsrfFilter.class)
                 .csrf(csrf -> csrf.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
-                                && request.getHeader("Authorization") == null && request.getRequestedSessionId() != null))
+                                && !BearerTokenFilter.authenticatedByToken(request)
+                                && request.getRequestedSessionId() != null))
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
@@ -103,10 +110,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain portalChain(HttpSecurity http) {
+    SecurityFilterChain portalChain(HttpSecurity http, UserAccounts accounts, LoginThrottle throttle,
+                                    RequestUtil vaadinRequests, ObjectProvider<SecurityContextHolderStrategy> contexts) {
+        SecurityContextHolderStrategy strategy = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/icons/**").permitAll())
                 .headers(SecurityConfiguration::headers)
-                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login", "/"));
+                .addFilterAfter(new SessionAccountFilter(accounts, strategy), SecurityContextHolderFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                // Vaadin's own CSRF settings exempt the sign-in form (login CSRF); its internal requests carry
+                // Vaadin's own token, and the sign-in form sends Spring's from the page's _csrf meta tags
+                .csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest))
+                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("/login", "/")
+                        .enableCsrfConfiguration(false));
         return http.build();
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -89,13 +88,28 @@ public class UserAccounts implements UserDetailsService {
     /** Portal login; a disabled account cannot sign in. */
     @Override
     public UserDetails loadUserByUsername(String username) {
-        record Row(String hash, Role role, boolean enabled) {
-        }
-        Row row = jdbc.sql("select password_hash, role, enabled from app_user where username = ?").param(username)
-                .query((rs, n) -> new Row(rs.getString(1), role(rs.getString(2)), rs.getBoolean(3))).optional()
+        return signInState(username).map(state -> new SignedInAccount(username, state.role(), state.enabled(),
+                        state.fingerprint(), state.passwordHash()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
-        return User.withUsername(username).password(row.hash()).disabled(!row.enabled())
-                .authorities(row.role().authority()).build();
+    }
+
+    /**
+     * What a portal session must still match: a digest of the account's role, enabled flag and password hash, so
+     * that changing any of them ends the sessions that signed in before; empty when the account is gone.
+     */
+    Optional<String> fingerprint(String username) {
+        return signInState(username).map(SignInState::fingerprint);
+    }
+
+    private record SignInState(String passwordHash, Role role, boolean enabled) {
+        String fingerprint() {
+            return ApiTokens.hash(passwordHash + "\n" + role.parameter() + "\n" + enabled);
+        }
+    }
+
+    private Optional<SignInState> signInState(String username) {
+        return jdbc.sql("select password_hash, role, enabled from app_user where username = ?").param(username)
+                .query((rs, n) -> new SignInState(rs.getString(1), role(rs.getString(2)), rs.getBoolean(3))).optional();
     }
 
     static Account account(ResultSet rs, int row) throws SQLException {
