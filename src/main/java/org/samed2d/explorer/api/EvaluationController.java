@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.search.FilterParser;
 import org.samed2d.explorer.segment.EvaluationReport;
 import org.samed2d.explorer.segment.EvaluationService;
+import org.samed2d.explorer.security.Account;
 import org.samed2d.explorer.security.PortalAccess;
 import org.samed2d.explorer.security.Quotas;
 import org.springframework.http.HttpStatus;
@@ -46,26 +47,29 @@ class EvaluationController {
     }
 
     @Operation(summary = "Start an evaluation: box prompts from each ground-truth mask's bounding box (and optionally "
-            + "1 and 3 positive points inside it), mean Dice overall and per modality, dataset and label")
+            + "1 and 3 positive points inside it), mean Dice overall and per modality, dataset and label. Runs share "
+            + "the server in turn; 429 when you already have one running or its prompts exceed your daily budget")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<EvaluationReport> start(@RequestBody Start start, Authentication authentication) {
-        quotas.segmentation(access.account(authentication).orElseThrow());
+        Account account = access.account(authentication).orElseThrow();
         EvaluationReport report = evaluations.start(FilterParser.parse(FilterBody.parameters(start.filter()), Set.of()),
                 start.limit() == null ? 100 : start.limit(),
-                start.prompts() == null ? List.of("box") : start.prompts(), start.model());
+                start.prompts() == null ? List.of("box") : start.prompts(), start.model(), account.username(),
+                (active, prompts) -> quotas.evaluation(account, active, prompts));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(report);
     }
 
-    @Operation(summary = "An evaluation's state, progress and findings")
+    @Operation(summary = "An evaluation's state, progress and findings (its owner's and admins'; 404 for others)")
     @GetMapping("/{id}")
-    EvaluationReport report(@PathVariable String id) {
-        return evaluations.report(id).orElseThrow(() -> new NotFoundException("evaluation", id));
+    EvaluationReport report(@PathVariable String id, Authentication authentication) {
+        return evaluations.report(id, access.requester(authentication).orElseThrow())
+                .orElseThrow(() -> new NotFoundException("evaluation", id));
     }
 
     @Operation(summary = "An evaluation's findings as CSV: prompt, group, masks, mean Dice")
     @GetMapping(value = "/{id}/csv", produces = "text/csv")
-    String csv(@PathVariable String id) {
-        EvaluationReport report = report(id);
+    String csv(@PathVariable String id, Authentication authentication) {
+        EvaluationReport report = report(id, authentication);
         StringBuilder csv = new StringBuilder("prompt,group,masks,mean_dice\n");
         report.meanDice().forEach((prompt, groups) -> groups.forEach((group, dice) -> csv.append(prompt).append(',')
                 .append('"').append(group.replace("\"", "\"\"")).append("\",")

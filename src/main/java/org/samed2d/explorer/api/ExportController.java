@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.samed2d.explorer.export.ExportQuota;
 import org.samed2d.explorer.export.ExportRecord;
 import org.samed2d.explorer.export.ExportService;
 import org.samed2d.explorer.security.Account;
@@ -62,8 +63,13 @@ class ExportController {
         Account account = access.account(authentication).orElseThrow();
         ExportRecord record = exports.start(FilterBody.parameters(start.filter()),
                 start.format() == null ? "" : start.format(), Boolean.TRUE.equals(start.includeRestricted()),
-                account.username(), (active, bytesToday) -> quotas.export(account, active, bytesToday));
+                account.username(), quota(account));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(record);
+    }
+
+    private ExportQuota quota(Account account) {
+        return (usage, requested) -> quotas.export(account, usage.active(), usage.bytesToday(), usage.unsized(),
+                requested);
     }
 
     @Operation(summary = "Your exports (an admin sees everyone's), newest first")
@@ -84,11 +90,12 @@ class ExportController {
                 .orElseThrow(() -> new NotFoundException("export", id));
     }
 
-    @Operation(summary = "Prepare a failed export again")
+    @Operation(summary = "Prepare a failed export again, within the quotas of whoever restarts it")
     @PostMapping("/{id}/restart")
     ResponseEntity<ExportRecord> restart(@PathVariable String id, Authentication authentication) {
         get(id, authentication);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(exports.restart(id));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(exports.restart(id, quota(access.account(authentication).orElseThrow())));
     }
 
     @Operation(summary = "The archive (ZIP), whole or the byte range asked for")

@@ -8,6 +8,7 @@ import org.samed2d.explorer.segment.EmbeddingPrecompute;
 import org.samed2d.explorer.segment.PrecomputeReport;
 import org.samed2d.explorer.security.PortalAccess;
 import org.samed2d.explorer.security.Quotas;
+import org.samed2d.explorer.shared.Requester;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.jspecify.annotations.Nullable;
@@ -48,16 +49,21 @@ class SegmentController {
     @Operation(summary = "Embed the images of a filtered subset in the background, so prompts on them need only the "
             + "decoder; progress under GET /api/v1/segment/precompute/{id}")
     @PostMapping(value = "/precompute", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<PrecomputeReport> precompute(@RequestBody Precompute request) {
+    ResponseEntity<PrecomputeReport> precompute(@RequestBody Precompute request, Authentication authentication) {
         PrecomputeReport report = precompute.start(FilterParser.parse(FilterBody.parameters(request.filter()), Set.of()),
-                request.limit() == null ? 1000 : request.limit(), request.model());
+                request.limit() == null ? 1000 : request.limit(), request.model(), authentication.getName());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(report);
     }
 
-    @Operation(summary = "A precompute job's state and progress")
+    @Operation(summary = "A precompute job's state and progress (its owner's and admins'; 404 for others)")
     @GetMapping("/precompute/{id}")
-    PrecomputeReport precomputeReport(@PathVariable String id) {
-        return precompute.report(id).orElseThrow(() -> new NotFoundException("precompute job", id));
+    PrecomputeReport precomputeReport(@PathVariable String id, Authentication authentication) {
+        return precompute.report(id, requester(authentication))
+                .orElseThrow(() -> new NotFoundException("precompute job", id));
+    }
+
+    private Requester requester(Authentication authentication) {
+        return access.requester(authentication).orElseThrow();
     }
 
     /** The result with the URL of its mask as PNG. */
@@ -72,16 +78,18 @@ class SegmentController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Segmented segment(@RequestBody SegmentRequest request, Authentication authentication) {
         quotas.segmentation(access.account(authentication).orElseThrow());
-        SegmentResult result = segmentation.segment(request);
+        SegmentResult result = segmentation.segment(request, authentication.getName());
         return new Segmented(result.id(), result.model(), result.imageId(), result.area(), result.bbox(),
                 result.score(), result.rle(), "/api/v1/segment/" + result.id() + "/png", result.dice(), result.iou(),
                 result.timing());
     }
 
-    @Operation(summary = "The predicted mask of a result as a 0/255 PNG (kept 30 minutes after last use)")
+    @Operation(summary = "The predicted mask of a result as a 0/255 PNG (kept 30 minutes after last use; its owner's "
+            + "and admins', 404 for others)")
     @GetMapping("/{id}/png")
-    ResponseEntity<byte[]> png(@PathVariable String id) {
-        byte[] png = segmentation.png(id).orElseThrow(() -> new NotFoundException("segmentation result", id));
+    ResponseEntity<byte[]> png(@PathVariable String id, Authentication authentication) {
+        byte[] png = segmentation.png(id, requester(authentication))
+                .orElseThrow(() -> new NotFoundException("segmentation result", id));
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore()).body(png);
     }
 

@@ -8,6 +8,7 @@ import org.samed2d.explorer.search.FilterParser;
 import org.samed2d.explorer.search.IndexBusyException;
 import org.samed2d.explorer.search.InvalidQueryException;
 import org.samed2d.explorer.search.SearchService;
+import org.samed2d.explorer.shared.Requester;
 import org.samed2d.explorer.segment.EvaluationReport;
 import org.samed2d.explorer.segment.EvaluationService;
 import org.samed2d.explorer.segment.InvalidPromptException;
@@ -49,7 +50,7 @@ final class EvaluateCommand {
             EvaluationReport report = evaluations.start(FilterParser.parse(filter, Set.of()), limit, prompts, model);
             while (report.state().equals("running")) {
                 Thread.sleep(2000);
-                report = evaluations.report(report.id()).orElseThrow();
+                report = evaluations.report(report.id(), Requester.OPERATOR).orElseThrow();
                 out.printf("evaluate %,d/%,d masks %3.0f%% %.1f masks/s%n", report.done(), report.total(),
                         report.progress() * 100, report.masksPerSecond());
             }

@@ -43,6 +43,7 @@ import org.samed2d.explorer.search.FilterParser;
 import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.SearchService;
 import org.samed2d.explorer.shared.DataRoot;
+import org.samed2d.explorer.shared.QuotaExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -81,6 +82,8 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
     private static final Duration PLAN_WAIT = Duration.ofSeconds(2);
     /** Exports being sized: starting one waits on its entry. */
     private final Map<String, CompletableFuture<Void>> sizing = new ConcurrentHashMap<>();
+    /** The quota each export being prepared here answers to once its size is known. */
+    private final Map<String, ExportQuota> quotas = new ConcurrentHashMap<>();
     private final JobLocks jobLocks;
     /** Exports this instance has queued or is preparing; others' records are read again from the shared folder. */
     private final Set<String> local = ConcurrentHashMap.newKeySet();
@@ -115,7 +118,9 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
     /**
      * Starts an export of the masks matching the filter; sources that may not be redistributed are left out unless
      * asked for. The owner's quota sees how many of their exports are being prepared and how many bytes they
-     * exported since midnight UTC.
+     * exported since midnight UTC, first before anything is queued and again with this export's own size, which
+     * the answer waits for (up to 20 s; a larger subset is checked as soon as its size is known, and fails then
+     * if it is over the quota).
      */
     public ExportRecord start(Map<String, List<String>> filterParameters, String format, boolean includeRestricted,
                               @Nullable String owner, ExportQuota quota) {
@@ -143,31 +148,52 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
                 List.copyOf(excluded), catalogVersion, owner, archiveTime);
         synchronized (records) {
             if (owner != null) {
-                Instant dayStart = clock.instant().truncatedTo(ChronoUnit.DAYS);
-                List<ExportRecord> own = records.values().stream().filter(r -> owner.equals(r.owner())).toList();
-                quota.check(own.stream().filter(r -> r.state().matches("queued|running")).count(),
-                        own.stream().filter(r -> !r.created().isBefore(dayStart) && r.bytes() != null)
-                                .mapToLong(ExportRecord::bytes).sum());
+                quota.check(usage(owner, record.id()), 0);
             }
             save(record);
         }
-        local.add(record.id());
+        return launch(record.id(), owner == null ? ExportQuota.NONE : quota, true);
+    }
+
+    /** The owner's other exports as the quota counts them. */
+    private ExportQuota.Usage usage(String owner, String exceptId) {
+        return ExportQuota.Usage.of(records.values(), owner, exceptId, clock.instant().truncatedTo(ChronoUnit.DAYS));
+    }
+
+    /**
+     * Queues the export's preparation and waits a while for its size, so that the answer carries it; an export the
+     * quota refuses once its size is known is answered with the refusal, and a new one is forgotten again.
+     */
+    private ExportRecord launch(String id, ExportQuota quota, boolean forgetIfRefused) {
+        local.add(id);
+        quotas.put(id, quota);
         CompletableFuture<Void> sized = new CompletableFuture<>();
-        sizing.put(record.id(), sized);
-        Future<?> planned = workers.submit(() -> run(record.id()));
+        sizing.put(id, sized);
+        Future<?> planned = workers.submit(() -> run(id));
         try {
             sized.get(SIZE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             planned.get(PLAN_WAIT.toMillis(), TimeUnit.MILLISECONDS); // small subsets are ready by then
         } catch (TimeoutException e) {
             // every worker is busy, or the subset is huge: the size appears in the record as soon as it is known
         } catch (ExecutionException e) {
-            log.warn("Export {} failed: {}", record.id(), e.getMessage());
+            if (e.getCause() instanceof QuotaExceededException refused) {
+                if (forgetIfRefused) {
+                    forget(id);
+                }
+                throw refused;
+            }
+            log.warn("Export {} failed: {}", id, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            sizing.remove(record.id());
+            sizing.remove(id);
         }
-        return records.getOrDefault(record.id(), record);
+        return records.get(id);
+    }
+
+    private void forget(String id) {
+        records.remove(id);
+        org.springframework.util.FileSystemUtils.deleteRecursively(folder(id).toFile());
     }
 
     public Optional<ExportRecord> get(String id) {
@@ -191,17 +217,20 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
         return records.values().stream().sorted(Comparator.comparing(ExportRecord::created).reversed()).toList();
     }
 
-    /** Plans a failed export again with the same filter and format. */
-    public ExportRecord restart(String id) {
+    /** Plans a failed export again with the same filter and format, within its owner's quota. */
+    public ExportRecord restart(String id, ExportQuota quota) {
         ExportRecord record = get(id).orElseThrow(() -> new ExportRejectedException("id", "no export " + id));
-        if (!record.state().equals("failed")) {
-            throw new ExportRejectedException("id", "export " + id + " is " + record.state() + "; only a failed one restarts");
+        synchronized (records) {
+            if (!record.state().equals("failed")) {
+                throw new ExportRejectedException("id", "export " + id + " is " + record.state()
+                        + "; only a failed one restarts");
+            }
+            if (record.owner() != null) {
+                quota.check(usage(record.owner(), id), 0);
+            }
+            save(record.with("queued", 0, null, null, null));
         }
-        ExportRecord queued = record.with("queued", 0, null, null, null);
-        save(queued);
-        local.add(id);
-        workers.submit(() -> run(id));
-        return queued;
+        return launch(id, record.owner() == null ? ExportQuota.NONE : quota, false);
     }
 
     /** Exports being prepared here and archive bytes served, for Prometheus. */
@@ -257,6 +286,7 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
         Optional<JobLocks.Lease> lease = jobLocks.tryLock(lockName(id));
         if (lease.isEmpty()) {
             local.remove(id); // another instance is preparing it already
+            quotas.remove(id);
             return;
         }
         ExportRecord record = records.get(id);
@@ -268,7 +298,7 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
             // the length first, from the catalog alone, so the user knows what is coming before any file is read
             OptionalLong size = planner.size(record, filter, folder.resolve("sizing"));
             if (size.isPresent()) {
-                save(records.get(id).with("running", 0, null, size.getAsLong(), null));
+                withinQuota(id, size.getAsLong(), "running");
                 log.info("Export {}: {} masks, {} bytes, sized in {} ms", id, record.masks(), size.getAsLong(),
                         Duration.between(started, clock.instant()).toMillis());
             }
@@ -279,13 +309,32 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
                 records.computeIfPresent(id, (key, current) -> current.with("running", progress, eta,
                         current.bytes(), null));
             });
-            save(records.get(id).with("done", 1, 0L, bytes, null));
+            if (size.isPresent()) {
+                save(records.get(id).with("done", 1, 0L, bytes, null));
+            } else {
+                withinQuota(id, bytes, "done"); // sized only now: it held the rest of the day's quota until here
+            }
         } catch (IOException | RuntimeException e) {
             log.warn("Export {} failed: {}", id, e.getMessage());
             save(records.get(id).with("failed", records.get(id).progress(), null, null, e.getMessage()));
+            if (e instanceof QuotaExceededException refused) {
+                sizing.getOrDefault(id, new CompletableFuture<>()).completeExceptionally(refused);
+            }
         } finally {
             sized(id);
             local.remove(id);
+            quotas.remove(id);
+        }
+    }
+
+    /** Records the export's size in the state given, once its owner's quota has seen it; throws when refused. */
+    private void withinQuota(String id, long bytes, String state) {
+        synchronized (records) {
+            ExportRecord current = records.get(id);
+            if (current.owner() != null) {
+                quotas.getOrDefault(id, ExportQuota.NONE).check(usage(current.owner(), id), bytes);
+            }
+            save(current.with(state, state.equals("done") ? 1 : 0, state.equals("done") ? 0L : null, bytes, null));
         }
     }
 

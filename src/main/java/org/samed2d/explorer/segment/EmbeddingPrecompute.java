@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.search.ImagePage;
 import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.SearchService;
+import org.samed2d.explorer.shared.Requester;
 import org.springframework.stereotype.Service;
 
 /** Embeds the images of a filtered subset in the background, one job at a time, queueing behind interactive prompts. */
@@ -38,15 +39,17 @@ public class EmbeddingPrecompute {
         final String model;
         final long total;
         final Instant started;
+        final @Nullable String owner;
         volatile long done;
         volatile long encoded;
         volatile String state = "running";
         volatile @Nullable String error;
 
-        Job(String model, long total, Instant started) {
+        Job(String model, long total, Instant started, @Nullable String owner) {
             this.model = model;
             this.total = total;
             this.started = started;
+            this.owner = owner;
         }
 
         PrecomputeReport report(Instant now) {
@@ -56,8 +59,8 @@ public class EmbeddingPrecompute {
         }
     }
 
-    /** Starts embedding at most {@code limit} images with a matching mask, in id order. */
-    public PrecomputeReport start(MaskFilter filter, int limit, @Nullable String model) {
+    /** Starts embedding at most {@code limit} images with a matching mask, in id order, as {@code owner}'s job. */
+    public PrecomputeReport start(MaskFilter filter, int limit, @Nullable String model, @Nullable String owner) {
         if (limit < 1 || limit > 1_000_000) {
             throw new InvalidPromptException("limit", "must be between 1 and 1000000, got " + limit);
         }
@@ -66,14 +69,16 @@ public class EmbeddingPrecompute {
             throw new InvalidPromptException("model", "no model named '" + name + "'; this server has "
                     + segmentation.models());
         }
-        Job job = new Job(name, Math.min(limit, search.counts(filter).images()), clock.instant());
+        Job job = new Job(name, Math.min(limit, search.counts(filter).images()), clock.instant(), owner);
         jobs.put(job.id, job);
         runner.submit(() -> run(job, filter));
         return job.report(clock.instant());
     }
 
-    public Optional<PrecomputeReport> report(String id) {
-        return Optional.ofNullable(jobs.get(id)).map(job -> job.report(clock.instant()));
+    /** A job's progress, for its owner and admins; empty for anyone else, as for an unknown id. */
+    public Optional<PrecomputeReport> report(String id, Requester requester) {
+        return Optional.ofNullable(jobs.get(id)).filter(job -> requester.mayRead(job.owner))
+                .map(job -> job.report(clock.instant()));
     }
 
     private void run(Job job, MaskFilter filter) {

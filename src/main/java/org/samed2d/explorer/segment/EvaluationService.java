@@ -3,16 +3,15 @@ package org.samed2d.explorer.segment;
 import org.samed2d.explorer.shared.BinaryMask;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import jakarta.annotation.PreDestroy;
@@ -24,26 +23,32 @@ import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.MaskPage;
 import org.samed2d.explorer.search.MaskSort;
 import org.samed2d.explorer.search.SearchService;
+import org.samed2d.explorer.shared.Requester;
 import org.springframework.stereotype.Service;
 
 /**
  * The SAM-Med2D evaluation protocol on a filtered subset, in the background with progress: for each ground-truth
  * mask, a box from its bounding box, and optionally 1 and 3 positive points drawn inside it (seeded by the mask id,
  * so a run repeats exactly), each scored by Dice against the mask.
+ *
+ * <p>One runner serves every run in turn, one mask at a time, so a long run slows the others down but never holds
+ * them back: each of N running evaluations gets about 1/N of the runner.
  */
 @Service
 public class EvaluationService {
 
     public static final List<String> PROMPTS = List.of("box", "1point", "3points");
+    /** Evaluations that may be running at once on this instance, whoever started them. */
+    static final int MAX_RUNNING = 8;
 
     private final SearchService search;
     private final CatalogLookup catalog;
     private final MediaService media;
     private final SegmentService segmentation;
     private final Clock clock;
-    private final Map<String, Run> runs = new ConcurrentHashMap<>();
-    /** Evaluations that may be running or waiting at once on this instance. */
-    static final int MAX_WAITING = 4;
+    private final Map<String, EvaluationRun> runs = new ConcurrentHashMap<>();
+    /** Running evaluations, the next to take a step first; a run goes to the back after each step. */
+    private final BlockingDeque<EvaluationRun> turns = new LinkedBlockingDeque<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("evaluation").factory());
 
@@ -54,10 +59,21 @@ public class EvaluationService {
         this.media = media;
         this.segmentation = segmentation;
         this.clock = clock;
+        runner.submit(this::serve);
     }
 
-    /** Starts a run over at most {@code limit} matching masks (in id order) and returns its first report. */
+    /** Starts a run for the command line: no account, no quota. */
     public EvaluationReport start(MaskFilter filter, int limit, List<String> prompts, @Nullable String model) {
+        return start(filter, limit, prompts, model, null, EvaluationQuota.NONE);
+    }
+
+    /**
+     * Starts a run over at most {@code limit} matching masks (in id order) as {@code owner}'s, once {@code quota}
+     * has seen how many of the owner's runs are going and charged the prompts this one will make; returns its first
+     * report.
+     */
+    public EvaluationReport start(MaskFilter filter, int limit, List<String> prompts, @Nullable String model,
+                                  @Nullable String owner, EvaluationQuota quota) {
         if (limit < 1 || limit > 100_000) {
             throw new InvalidPromptException("limit", "must be between 1 and 100000, got " + limit);
         }
@@ -69,45 +85,71 @@ public class EvaluationService {
             throw new InvalidPromptException("model", "no model named '" + modelName + "'; this server has "
                     + segmentation.models());
         }
-        long waiting = runs.values().stream().filter(earlier -> earlier.state.equals("running")).count();
-        if (waiting >= MAX_WAITING) {
-            // runs go one at a time; an unbounded backlog would hold every later user's run for hours
-            throw new SegmentationBusyException(waiting + " evaluations are running or waiting; start this one later",
-                    java.time.Duration.ofSeconds(60));
-        }
         long total = Math.min(limit, search.counts(filter).masks());
-        Run run = new Run(UUID.randomUUID().toString(), modelName, List.copyOf(prompts), total, clock.instant());
-        runs.put(run.id, run);
-        runner.submit(() -> execute(run, filter));
+        EvaluationRun run = new EvaluationRun(UUID.randomUUID().toString(), modelName, List.copyOf(prompts), filter,
+                total, clock.instant(), owner);
+        synchronized (runs) {
+            long running = runs.values().stream().filter(EvaluationRun::active).count();
+            if (running >= MAX_RUNNING) {
+                throw new SegmentationBusyException(running + " evaluations are running; start this one later",
+                        Duration.ofSeconds(60));
+            }
+            quota.charge(runs.values().stream().filter(earlier -> earlier.active()
+                    && owner != null && owner.equals(earlier.owner)).count(), total * prompts.size());
+            runs.put(run.id, run);
+            turns.addLast(run);
+        }
         return run.report(clock.instant());
     }
 
-    public Optional<EvaluationReport> report(String id) {
-        return Optional.ofNullable(runs.get(id)).map(run -> run.report(clock.instant()));
+    /** A run's report, for its owner and admins; empty for anyone else, as for an unknown id. */
+    public Optional<EvaluationReport> report(String id, Requester requester) {
+        return Optional.ofNullable(runs.get(id)).filter(run -> requester.mayRead(run.owner))
+                .map(run -> run.report(clock.instant()));
     }
 
-    private void execute(Run run, MaskFilter filter) {
-        try {
-            String cursor = null;
-            do {
-                MaskPage page = search.masks(filter, MaskSort.ID, (int) Math.min(500, run.total - run.done), cursor);
-                for (MaskRecord mask : catalog.masks(page.ids())) {
-                    if (run.done >= run.total) {
-                        break;
-                    }
-                    evaluate(run, mask);
-                    run.done++;
-                }
-                cursor = page.next();
-            } while (cursor != null && run.done < run.total);
-            run.state = "done";
-        } catch (RuntimeException e) {
-            run.error = e.getMessage();
-            run.state = "failed";
+    /** The runner: one step of the run whose turn it is, then that run goes to the back. */
+    private void serve() {
+        while (!Thread.currentThread().isInterrupted()) {
+            EvaluationRun run;
+            try {
+                run = turns.takeFirst();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                step(run);
+            } catch (RuntimeException e) {
+                run.error = e.getMessage();
+                run.state = "failed";
+            }
+            if (run.active()) {
+                turns.addLast(run);
+            }
         }
     }
 
-    private void evaluate(Run run, MaskRecord mask) {
+    /** Evaluates the run's next mask, reading the next page of matching masks when the current one is used up. */
+    private void step(EvaluationRun run) {
+        if (run.page.isEmpty() && !run.lastPage && run.done < run.total) {
+            MaskPage page = search.masks(run.filter, MaskSort.ID, (int) Math.min(500, run.total - run.done), run.cursor);
+            run.page.addAll(catalog.masks(page.ids()));
+            run.cursor = page.next();
+            run.lastPage = run.cursor == null;
+        }
+        MaskRecord mask = run.page.pollFirst();
+        if (mask == null || run.done >= run.total) {
+            run.state = "done";
+            return;
+        }
+        evaluate(run, mask);
+        run.done++;
+        if (run.done >= run.total) {
+            run.state = "done";
+        }
+    }
+
+    private void evaluate(EvaluationRun run, MaskRecord mask) {
         MaskRecord.Geometry geometry = mask.geometry();
         if (geometry == null) {
             return; // not measured yet: no box to take
@@ -149,60 +191,5 @@ public class EvaluationService {
     @PreDestroy
     void close() {
         runner.shutdownNow();
-    }
-
-    /** One run's mutable state; written by the runner thread only, read by reports. */
-    private static final class Run {
-        final String id;
-        final String model;
-        final List<String> prompts;
-        final long total;
-        final Instant started;
-        volatile long done;
-        volatile String state = "running";
-        volatile @Nullable String error;
-        private final Map<String, double[]> sums = new ConcurrentHashMap<>();
-
-        Run(String id, String model, List<String> prompts, long total, Instant started) {
-            this.id = id;
-            this.model = model;
-            this.prompts = prompts;
-            this.total = total;
-            this.started = started;
-        }
-
-        void add(String prompt, MaskRecord mask, @Nullable Double dice) {
-            if (dice == null) {
-                return;
-            }
-            for (String group : List.of("overall", "modality:" + mask.baseModality(), "dataset:" + mask.dataset(),
-                    "label:" + mask.label())) {
-                sums.computeIfAbsent(prompt + "\n" + group, k -> new double[2]);
-                double[] sum = sums.get(prompt + "\n" + group);
-                sum[0] += dice;
-                sum[1]++;
-            }
-        }
-
-        EvaluationReport report(Instant now) {
-            Map<String, Map<String, Double>> means = new LinkedHashMap<>();
-            Map<String, Long> counts = new TreeMap<>();
-            for (String prompt : prompts) {
-                Map<String, Double> byGroup = new TreeMap<>();
-                sums.forEach((key, sum) -> {
-                    String[] parts = key.split("\n", 2);
-                    if (parts[0].equals(prompt)) {
-                        byGroup.put(parts[1], sum[0] / sum[1]);
-                        if (prompt.equals(prompts.getFirst())) {
-                            counts.put(parts[1], (long) sum[1]);
-                        }
-                    }
-                });
-                means.put(prompt, byGroup);
-            }
-            double seconds = Math.max(1e-3, Duration.between(started, now).toMillis() / 1000.0);
-            return new EvaluationReport(id, state, model, prompts, done, total, total == 0 ? 1 : (double) done / total,
-                    done / seconds, started, error, means, counts);
-        }
     }
 }

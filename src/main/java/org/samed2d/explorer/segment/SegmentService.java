@@ -1,6 +1,7 @@
 package org.samed2d.explorer.segment;
 
 import org.samed2d.explorer.shared.BinaryMask;
+import org.samed2d.explorer.shared.Requester;
 import ai.onnxruntime.OrtException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -57,7 +58,7 @@ public class SegmentService implements MeterBinder {
     private record Embedding(float[] values, int width, int height) {
     }
 
-    private record Stored(SegmentResult result, BinaryMask mask, float[] lowRes) {
+    private record Stored(SegmentResult result, BinaryMask mask, float[] lowRes, @Nullable String owner) {
     }
 
     private final EmbeddingStore store;
@@ -97,9 +98,18 @@ public class SegmentService implements MeterBinder {
         return properties.defaultModel();
     }
 
-    /** Runs the prompt; throws {@link InvalidPromptException} for bad input, {@link SegmentationBusyException} when full. */
+    /**
+     * Runs the prompt for {@code owner} (null for background jobs), whose result it becomes: only they refine it
+     * and, with admins, read its mask. Throws {@link InvalidPromptException} for bad input,
+     * {@link SegmentationBusyException} when full.
+     */
+    public SegmentResult segment(SegmentRequest request, @Nullable String owner) {
+        return onWorker(() -> run(request, owner));
+    }
+
+    /** Runs the prompt for a background job or the command line: a result no account owns. */
     public SegmentResult segment(SegmentRequest request) {
-        return onWorker(() -> run(request));
+        return segment(request, null);
     }
 
     /**
@@ -152,18 +162,22 @@ public class SegmentService implements MeterBinder {
         embeddings.invalidateAll();
     }
 
-    /** The predicted mask of an earlier result as a 0/255 PNG, while the result is kept (30 minutes unused). */
-    public Optional<byte[]> png(String resultId) {
-        return Optional.ofNullable(results.getIfPresent(resultId)).map(stored -> stored.mask().png());
+    /**
+     * The predicted mask of an earlier result as a 0/255 PNG, while the result is kept (30 minutes unused); empty
+     * for someone else's result unless the requester is an admin.
+     */
+    public Optional<byte[]> png(String resultId, Requester requester) {
+        return Optional.ofNullable(results.getIfPresent(resultId)).filter(stored -> requester.mayRead(stored.owner()))
+                .map(stored -> stored.mask().png());
     }
 
-    private SegmentResult run(SegmentRequest request) throws OrtException, IOException {
+    private SegmentResult run(SegmentRequest request, @Nullable String owner) throws OrtException, IOException {
         String modelName = request.model() == null ? properties.defaultModel() : request.model();
         PromptModel model = models.get(modelName);
         ImageRecord image = catalog.image(request.imageId())
                 .orElseThrow(() -> new InvalidPromptException("imageId", "no image with id " + request.imageId()));
         Prompt prompt = Prompt.of(request, image.width(), image.height(), model.profile());
-        Stored previous = previous(request, modelName);
+        Stored previous = previous(request, modelName, owner);
         BinaryMask truth = groundTruth(request);
 
         AtomicBoolean computed = new AtomicBoolean();
@@ -183,7 +197,7 @@ public class SegmentService implements MeterBinder {
                 new SegmentResult.Rle(new int[] {mask.height(), mask.width()}, mask.cocoCounts()),
                 overlap == null ? null : overlap[0], overlap == null ? null : overlap[1],
                 new SegmentResult.Timing(encoderMs, decoderMs, !computed.get()));
-        results.put(id, new Stored(result, mask, decoded.lowRes()));
+        results.put(id, new Stored(result, mask, decoded.lowRes(), owner));
         return result;
     }
 
@@ -228,12 +242,13 @@ public class SegmentService implements MeterBinder {
         }
     }
 
-    private @Nullable Stored previous(SegmentRequest request, String modelName) {
+    private @Nullable Stored previous(SegmentRequest request, String modelName, @Nullable String owner) {
         if (request.previous() == null) {
             return null;
         }
         Stored stored = results.getIfPresent(request.previous());
-        if (stored == null) {
+        // someone else's result is refused as if it did not exist: its id tells nothing
+        if (stored == null || !java.util.Objects.equals(stored.owner(), owner)) {
             throw new InvalidPromptException("previous", "no result with id '" + request.previous()
                     + "' (results are kept 30 minutes after their last use)");
         }

@@ -90,7 +90,8 @@ class ExportDialog extends Dialog {
             Account account = access.account(BrowserSession.authentication()).orElseThrow(
                     () -> new ExportRejectedException("account", "sign in with a researcher account to export"));
             ExportRecord record = exports.start(FilterParser.toParameters(filter), format.getValue(), restricted.getValue(),
-                    account.username(), (active, bytesToday) -> quotas.export(account, active, bytesToday));
+                    account.username(), (usage, requested) -> quotas.export(account, usage.active(),
+                            usage.bytesToday(), usage.unsized(), requested));
             start.setEnabled(false);
             progress.setVisible(true);
             show(record);

@@ -243,7 +243,7 @@ class ExportTest {
         ExportRecord interrupted = exports.get(id).orElseThrow();
         assertThat(interrupted.state()).isEqualTo("failed");
         assertThat(interrupted.error()).contains("server stopped");
-        exports.restart(id);
+        exports.restart(id, ExportQuota.NONE);
         ExportRecord restarted = org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1))
                 .until(() -> exports.get(id).orElseThrow(), record -> !record.state().matches("queued|running"));
         assertThat(restarted.state()).isEqualTo("done");

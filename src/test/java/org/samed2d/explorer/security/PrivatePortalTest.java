@@ -34,11 +34,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "explorer.security.admin-password=" + PrivatePortalTest.ADMIN_PASSWORD,
         "explorer.quotas.segmentations-per-minute=2",
         "explorer.quotas.concurrent-exports=1",
-        "explorer.quotas.export-bytes-per-day=1"})
+        "explorer.quotas.export-bytes-per-day=" + PrivatePortalTest.EXPORT_BYTES_PER_DAY,
+        "explorer.quotas.evaluation-prompts-per-day=40"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PrivatePortalTest {
 
     static final String ADMIN_PASSWORD = "first admin password from the environment";
+    /** More than one manifest export of the sample, less than a sa-med2d export of it. */
+    static final long EXPORT_BYTES_PER_DAY = 100_000;
 
     @LocalServerPort
     int port;
@@ -114,21 +117,84 @@ class PrivatePortalTest {
     }
 
     @Test
-    void exports_beyond_the_concurrent_and_daily_byte_quotas_get_429() throws Exception {
-        HttpResponse<String> first = researcher.post("/api/v1/exports", "{\"format\": \"manifest\"}");
+    void exports_count_their_own_size_against_the_daily_byte_quota() throws Exception {
+        String name = "bytes-" + System.nanoTime();
+        accounts.add(name, TestAccounts.PASSWORD, Role.RESEARCHER);
+        LocalApi exporter = new LocalApi(port, tokens.create(name, "test", 1).token());
+
+        // the request's own size counts: one export larger than the whole day's quota is refused at once
+        HttpResponse<String> whole = exporter.post("/api/v1/exports", "{\"format\": \"sa-med2d\"}");
+        assertThat(whole.statusCode()).as(whole.body()).isEqualTo(429);
+        assertThat(LocalApi.json(whole.body()).get("quota").asString()).isEqualTo("export-bytes-per-day");
+        assertThat(LocalApi.json(whole.body()).get("detail").asString()).contains("narrow the filter");
+        assertThat(exporter.get("/api/v1/exports").body()).isEqualTo("[]");
+
+        HttpResponse<String> first = exporter.post("/api/v1/exports", "{\"format\": \"manifest\"}");
         assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
-        HttpResponse<String> second = researcher.post("/api/v1/exports", "{\"format\": \"manifest\"}");
-        assertThat(second.statusCode()).isEqualTo(429);
-        assertThat(LocalApi.json(second.body()).get("quota").asString()).isIn("concurrent-exports", "export-bytes-per-day");
-        researcher.finished("/api/v1/exports/" + LocalApi.json(first.body()).get("id").asString());
-        HttpResponse<String> third = researcher.post("/api/v1/exports", "{\"format\": \"manifest\"}");
-        assertThat(third.statusCode()).isEqualTo(429);
-        assertThat(LocalApi.json(third.body()).get("quota").asString()).isEqualTo("export-bytes-per-day");
-        assertThat(third.headers().firstValue("Retry-After")).isPresent();
+        long manifestBytes = exporter.finished("/api/v1/exports/" + LocalApi.json(first.body()).get("id").asString())
+                .get("bytes").asLong();
+        assertThat(manifestBytes).isLessThan(EXPORT_BYTES_PER_DAY / 2);
+
+        // manifests until the next would break the quota: what was accepted never exceeds it
+        long accepted = manifestBytes;
+        HttpResponse<String> next;
+        while ((next = exporter.post("/api/v1/exports", "{\"format\": \"manifest\"}")).statusCode() == 202) {
+            accepted += exporter.finished("/api/v1/exports/" + LocalApi.json(next.body()).get("id").asString())
+                    .get("bytes").asLong();
+        }
+        assertThat(next.statusCode()).isEqualTo(429);
+        assertThat(LocalApi.json(next.body()).get("quota").asString()).isEqualTo("export-bytes-per-day");
+        assertThat(next.headers().firstValue("Retry-After")).isPresent();
+        assertThat(accepted).isLessThanOrEqualTo(EXPORT_BYTES_PER_DAY).isGreaterThan(EXPORT_BYTES_PER_DAY - manifestBytes);
+
         // someone else's export is not even visible
         String id = LocalApi.json(first.body()).get("id").asString();
         LocalApi other = new LocalApi(port, tokens.create(new TestAccounts(accounts, tokens).user(Role.VIEWER), "x", 1).token());
         accounts.changeRole("test-viewer", Role.RESEARCHER);
         assertThat(other.get("/api/v1/exports/" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void restarting_a_failed_export_answers_to_the_quota_too() throws Exception {
+        String name = "restart-" + System.nanoTime();
+        accounts.add(name, TestAccounts.PASSWORD, Role.RESEARCHER);
+        LocalApi exporter = new LocalApi(port, tokens.create(name, "test", 1).token());
+        String id = java.util.UUID.randomUUID().toString();
+        java.nio.file.Path folder = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "explorer-private-data",
+                "exports", id);
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Files.writeString(folder.resolve("export.json"), LocalApi.JSON.writeValueAsString(
+                new org.samed2d.explorer.export.ExportRecord(id, "sa-med2d", "failed", 30, 4, null, 0.4, null,
+                        java.time.Instant.now(), "the server stopped", Map.of(), false, java.util.List.of(), 0, name,
+                        null)));
+
+        HttpResponse<String> restarted = exporter.post("/api/v1/exports/" + id + "/restart", "");
+        assertThat(restarted.statusCode()).as(restarted.body()).isEqualTo(429);
+        assertThat(LocalApi.json(restarted.body()).get("quota").asString()).isEqualTo("export-bytes-per-day");
+        assertThat(LocalApi.json(exporter.get("/api/v1/exports/" + id).body()).get("state").asString())
+                .isEqualTo("failed");
+    }
+
+    @Test
+    void evaluations_are_charged_by_their_prompts_against_a_daily_budget() throws Exception {
+        String name = "evaluator-" + System.nanoTime();
+        accounts.add(name, TestAccounts.PASSWORD, Role.RESEARCHER);
+        LocalApi evaluator = new LocalApi(port, tokens.create(name, "test", 1).token());
+        // 7 AMOS2022 masks times 3 prompt kinds: 21 of the day's 40
+        HttpResponse<String> first = evaluator.post("/api/v1/evaluations",
+                "{\"filter\": {\"dataset\": [\"AMOS2022\"]}, \"prompts\": [\"box\", \"1point\", \"3points\"]}");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        evaluator.finished("/api/v1/evaluations/" + LocalApi.json(first.body()).get("id").asString());
+        HttpResponse<String> again = evaluator.post("/api/v1/evaluations",
+                "{\"filter\": {\"dataset\": [\"AMOS2022\"]}, \"prompts\": [\"box\", \"1point\", \"3points\"]}");
+        assertThat(again.statusCode()).isEqualTo(429);
+        assertThat(LocalApi.json(again.body()).get("quota").asString()).isEqualTo("evaluation-prompts-per-day");
+        assertThat(LocalApi.json(again.body()).get("detail").asString()).contains("makes 21 prompts")
+                .contains("made 21");
+        // a smaller one still fits in what is left
+        HttpResponse<String> smaller = evaluator.post("/api/v1/evaluations",
+                "{\"filter\": {\"dataset\": [\"AMOS2022\"]}, \"prompts\": [\"box\"]}");
+        assertThat(smaller.statusCode()).as(smaller.body()).isEqualTo(202);
+        evaluator.finished("/api/v1/evaluations/" + LocalApi.json(smaller.body()).get("id").asString());
     }
 }

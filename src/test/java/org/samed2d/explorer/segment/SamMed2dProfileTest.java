@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.samed2d.explorer.shared.Requester;
 import org.samed2d.explorer.CatalogTestSupport;
 import org.samed2d.explorer.ExplorerTest;
 import org.samed2d.explorer.SampleData;
@@ -78,7 +79,7 @@ class SamMed2dProfileTest {
 
         SegmentResult refined = service.segment(new SegmentRequest(imageId, request.box(), null, first.id(), null, null));
         assertThat(refined.timing().cached()).isTrue();
-        assertThat(service.png(refined.id())).isPresent();
+        assertThat(service.png(refined.id(), new Requester("admin", true))).isPresent();
         service.close();
     }
 

@@ -11,6 +11,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.samed2d.explorer.shared.Requester;
 import org.samed2d.explorer.CatalogTestSupport;
 import org.samed2d.explorer.ExplorerTest;
 import org.samed2d.explorer.CocoRleDecoder;
@@ -70,7 +71,7 @@ class SegmentationTest {
         assertThat(again.timing().encoderMs()).isZero();
 
         // the RLE decodes to exactly the PNG the result serves, and area and bbox agree with it
-        boolean[] fromPng = pixels(segmentation.png(again.id()).orElseThrow());
+        boolean[] fromPng = pixels(segmentation.png(again.id(), new Requester("admin", true)).orElseThrow());
         boolean[] fromRle = CocoRleDecoder.decode(again.rle().counts(), again.rle().size()[0], again.rle().size()[1]);
         assertThat(fromRle).isEqualTo(fromPng);
         long area = 0;
