@@ -4,6 +4,7 @@ import org.samed2d.explorer.media.MediaService;
 import tools.jackson.core.JacksonException;
 import org.samed2d.explorer.shared.InvalidParameterException;
 import org.samed2d.explorer.shared.QuotaExceededException;
+import org.samed2d.explorer.shared.ServerPaths;
 import org.samed2d.explorer.segment.ModelInterfaceException;
 import org.samed2d.explorer.segment.SegmentationBusyException;
 import org.springframework.http.ResponseEntity;
@@ -124,11 +125,13 @@ class ApiErrors {
         return problem;
     }
 
+    /** Where the release lives on the server is for admins and the log; others see release-relative names. */
     @ExceptionHandler
-    ProblemDetail unreadable(MediaService.UnreadableFileException e) {
+    ProblemDetail unreadable(MediaService.UnreadableFileException e, jakarta.servlet.http.HttpServletRequest request) {
         log.warn("A catalogued file cannot be read: {}", e.getMessage());
+        String reason = request.isUserInRole("ADMIN") ? e.getMessage() : ServerPaths.hidden(e.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "the file is in the catalog but cannot be read from its release: " + e.getMessage());
+                "the file is in the catalog but cannot be read from its release: " + reason);
         problem.setTitle("File unavailable");
         return problem;
     }

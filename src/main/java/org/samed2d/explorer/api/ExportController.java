@@ -113,7 +113,9 @@ class ExportController {
         long from = 0;
         long to = length - 1;
         Matcher matcher = range == null ? null : RANGE.matcher(range.strip());
-        boolean partial = matcher != null && matcher.matches() && (ifRange == null || ifRange.equals(etag));
+        // "bytes=-" names no range at all (RFC 9110 14.1.1): it is ignored like any other invalid Range
+        boolean partial = matcher != null && matcher.matches() && !(matcher.group(1) + matcher.group(2)).isEmpty()
+                && (ifRange == null || ifRange.equals(etag));
         if (partial) {
             if (matcher.group(1).isEmpty()) {
                 from = Math.max(0, length - position(matcher.group(2)));

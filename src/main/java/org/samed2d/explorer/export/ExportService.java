@@ -44,6 +44,7 @@ import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.SearchService;
 import org.samed2d.explorer.shared.DataRoot;
 import org.samed2d.explorer.shared.QuotaExceededException;
+import org.samed2d.explorer.shared.ServerPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -316,7 +317,9 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
             }
         } catch (IOException | RuntimeException e) {
             log.warn("Export {} failed: {}", id, e.getMessage());
-            save(records.get(id).with("failed", records.get(id).progress(), null, null, e.getMessage()));
+            // the owner reads this: the release's place on the server stays in the log
+            save(records.get(id).with("failed", records.get(id).progress(), null, null,
+                    ServerPaths.hidden(e.getMessage())));
             if (e instanceof QuotaExceededException refused) {
                 sizing.getOrDefault(id, new CompletableFuture<>()).completeExceptionally(refused);
             }

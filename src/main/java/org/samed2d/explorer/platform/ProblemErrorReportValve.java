@@ -5,10 +5,12 @@ import java.io.Writer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.samed2d.explorer.shared.SecurityHeaders;
 
 /**
  * Tomcat answers some requests itself, before any filter or controller: a path with an encoded NUL or slash, a
- * malformed request line. Its default page is HTML; API clients get the same problem+json as everywhere else.
+ * malformed request line. Its default page is HTML; API clients get the same problem+json, with the same security
+ * headers, as everywhere else.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -19,6 +21,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         try {
+            SecurityHeaders.ALL.forEach(response::setHeader);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();

@@ -15,6 +15,7 @@ import org.samed2d.explorer.search.ImagePage;
 import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.SearchService;
 import org.samed2d.explorer.shared.Requester;
+import org.samed2d.explorer.shared.ServerPaths;
 import org.springframework.stereotype.Service;
 
 /** Embeds the images of a filtered subset in the background, one job at a time, queueing behind interactive prompts. */
@@ -96,7 +97,7 @@ public class EmbeddingPrecompute {
             }
             job.state = "done";
         } catch (RuntimeException e) {
-            job.error = e.getMessage();
+            job.error = ServerPaths.hidden(e.getMessage());
             job.state = "failed";
         }
     }

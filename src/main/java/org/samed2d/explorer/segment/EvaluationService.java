@@ -24,6 +24,7 @@ import org.samed2d.explorer.search.MaskPage;
 import org.samed2d.explorer.search.MaskSort;
 import org.samed2d.explorer.search.SearchService;
 import org.samed2d.explorer.shared.Requester;
+import org.samed2d.explorer.shared.ServerPaths;
 import org.springframework.stereotype.Service;
 
 /**
@@ -120,7 +121,7 @@ public class EvaluationService {
             try {
                 step(run);
             } catch (RuntimeException e) {
-                run.error = e.getMessage();
+                run.error = ServerPaths.hidden(e.getMessage()); // the owner reads it; the log has paths
                 run.state = "failed";
             }
             if (run.active()) {
