@@ -90,7 +90,10 @@ class SecurityConfiguration {
                         .authenticationEntryPoint((request, response, e) -> ProblemResponses.unauthorized(request,
                                 response, "sign in: send 'Authorization: Bearer TOKEN' with a personal API token"))
                         .accessDeniedHandler((request, response, e) -> {
-                            if (request.getUserPrincipal() == null) {
+                            // the CSRF check runs before the request knows its principal: ask the context
+                            var who = strategy.getContext().getAuthentication();
+                            if (who == null || !who.isAuthenticated()
+                                    || who instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
                                 ProblemResponses.unauthorized(request, response, e.getMessage().contains("CSRF")
                                         ? "the request carries no valid CSRF token" : "sign in: send 'Authorization: "
                                         + "Bearer TOKEN' with a personal API token");

@@ -146,7 +146,7 @@ class SessionSecurityTest {
     }
 
     private static void assertRefusedForCsrf(HttpResponse<String> response) {
-        assertThat(response.statusCode()).isIn(401, 403);
+        assertThat(response.statusCode()).isEqualTo(403);
         assertThat(LocalApi.json(response.body()).get("detail").asString()).contains("CSRF");
     }
 
