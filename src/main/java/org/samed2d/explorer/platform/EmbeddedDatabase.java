@@ -40,7 +40,7 @@ final class EmbeddedDatabase implements AutoCloseable {
             return new EmbeddedDatabase(null, sharedPort.get());
         }
         stopOrphanedServer(folder);
-        EmbeddedPostgres server = EmbeddedPostgres.builder()
+        EmbeddedPostgres server = PostgresBinaries.beside(folder).builder()
                 .setDataDirectory(folder)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
