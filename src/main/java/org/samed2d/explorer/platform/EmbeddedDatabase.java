@@ -7,6 +7,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,43 +19,73 @@ import org.slf4j.LoggerFactory;
  * A PostgreSQL server whose files live in one folder. Opening it either starts the server, or, when another process
  * of ours already runs it on that folder (the portal while the CLI ingests), connects to that one. A server left
  * behind by a killed process is stopped first, so kill -9 never blocks the next start.
+ *
+ * <p>Nobody gets in without a password: it listens on localhost TCP only (no Unix socket), every connection needs a
+ * SCRAM password, and the application connects as {@value #APPLICATION_ROLE}, which owns its tables but is no
+ * superuser. The passwords are random, made on first start and kept in {@link DatabaseCredentials#FILE_NAME} in the
+ * folder. A folder made by an earlier version, which trusted every local connection and kept everything owned by the
+ * superuser, gets the same on its first start with this one, with its data untouched.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
-    static final String USER = "postgres";
+    static final String SUPERUSER = "postgres";
+    static final String APPLICATION_ROLE = "explorer";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     private final @Nullable EmbeddedPostgres server;
     private final int port;
+    private final DatabaseCredentials credentials;
 
-    private EmbeddedDatabase(@Nullable EmbeddedPostgres server, int port) {
+    private EmbeddedDatabase(@Nullable EmbeddedPostgres server, int port, DatabaseCredentials credentials) {
         this.server = server;
         this.port = port;
+        this.credentials = credentials;
     }
 
     static EmbeddedDatabase open(Path folder) throws IOException {
         Files.createDirectories(folder);
         Optional<Integer> sharedPort = portOfServerHeldByAnotherProcess(folder);
         if (sharedPort.isPresent()) {
+            DatabaseCredentials credentials = DatabaseCredentials.readFrom(folder).orElseThrow(() -> new IOException(
+                    "the PostgreSQL server another process runs on " + folder + " has no credentials file (started "
+                            + "by an earlier version?); stop that process and start again"));
             log.info("Using the PostgreSQL server another process runs on {} (port {})", folder, sharedPort.get());
-            return new EmbeddedDatabase(null, sharedPort.get());
+            return new EmbeddedDatabase(null, sharedPort.get(), credentials);
         }
         stopOrphanedServer(folder);
-        EmbeddedPostgres server = EmbeddedPostgres.builder()
+        PostgresBinaries binaries = PostgresBinaries.beside(folder);
+        DatabaseCredentials credentials = DatabaseCredentials.readFrom(folder).orElseGet(DatabaseCredentials::random);
+        EmbeddedPostgres server = binaries.builder()
                 .setDataDirectory(folder)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
+                .setDataDirectoryCustomizer(new PasswordSetup(binaries, credentials))
+                // zonky's readiness check logs in as the superuser.
+                .setConnectConfig("password", credentials.superuserPassword())
                 // Bulk COPY during ingest writes far more WAL than the default allows between checkpoints.
                 .setServerConfig("max_wal_size", "4GB")
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("listen_addresses", "localhost")
+                // No socket in /tmp: TCP on localhost with a password is the only way in.
+                .setServerConfig("unix_socket_directories", "''")
+                .setServerConfig("password_encryption", "scram-sha-256")
                 .start();
+        try {
+            ApplicationRole.prepare(server.getPostgresDatabase(), credentials);
+        } catch (SQLException e) {
+            server.close();
+            throw new IOException("could not prepare the application's role on the PostgreSQL in " + folder, e);
+        }
         log.info("Started embedded PostgreSQL on port {} with data in {}", server.getPort(), folder);
-        return new EmbeddedDatabase(server, server.getPort());
+        return new EmbeddedDatabase(server, server.getPort(), credentials);
     }
 
     String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + port + "/postgres";
+    }
+
+    String password() {
+        return credentials.applicationPassword();
     }
 
     /** zonky holds a file lock on {@code epg-lock} while its server runs; a live holder means we share its server. */

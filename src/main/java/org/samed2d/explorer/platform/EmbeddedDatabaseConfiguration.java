@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * With no {@code spring.datasource.url} configured, the app runs its own PostgreSQL with its files under
- * {@code <data-dir>/postgres}, so a fresh machine needs nothing installed. A configured URL always wins.
+ * {@code <data-dir>/postgres}, so a fresh machine needs nothing installed, and connects to it as the application role
+ * (no superuser) with the password kept beside the data. A configured URL always wins.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -25,7 +26,8 @@ class EmbeddedDatabaseConfiguration {
     DataSource dataSource(EmbeddedDatabase database) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(database.jdbcUrl());
-        dataSource.setUsername(EmbeddedDatabase.USER);
+        dataSource.setUsername(EmbeddedDatabase.APPLICATION_ROLE);
+        dataSource.setPassword(database.password());
         dataSource.setMaximumPoolSize(10);
         dataSource.setPoolName("embedded-postgres");
         return dataSource;

@@ -85,7 +85,10 @@ class KillAndResumeTest {
                 "--explorer.data-dir=" + temp.resolve("data"),
                 "--explorer.ingest.batch-masks=300",
                 "--explorer.ingest.geometry-batch=200"));
-        return new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // In the environment, not on the command line, where any local account could read it in ps.
+        builder.environment().put("SPRING_DATASOURCE_PASSWORD", hikari.getPassword());
+        return builder.redirectErrorStream(true)
                 .redirectOutput(temp.resolve("ingest-" + System.nanoTime() + ".log").toFile()).start();
     }
 }
