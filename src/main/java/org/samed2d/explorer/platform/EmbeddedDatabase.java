@@ -69,6 +69,9 @@ final class EmbeddedDatabase implements AutoCloseable {
                 // No socket in /tmp: TCP on localhost with a password is the only way in.
                 .setServerConfig("unix_socket_directories", "''")
                 .setServerConfig("password_encryption", "scram-sha-256")
+                // zonky starts PostgreSQL with -F (no fsync), fine for a throwaway test database but not for a
+                // catalog that must survive a power cut; -c options come after -F and win
+                .setServerConfig("fsync", "on")
                 .start();
         try {
             ApplicationRole.prepare(server.getPostgresDatabase(), credentials);
