@@ -69,9 +69,11 @@ final class EmbeddedDatabase implements AutoCloseable {
                 // No socket in /tmp: TCP on localhost with a password is the only way in.
                 .setServerConfig("unix_socket_directories", "''")
                 .setServerConfig("password_encryption", "scram-sha-256")
-                // zonky starts PostgreSQL with -F (no fsync), fine for a throwaway test database but not for a
-                // catalog that must survive a power cut; -c options come after -F and win
+                // zonky starts PostgreSQL with -F (no fsync) and synchronous_commit=off, fine for a throwaway test
+                // database but not for accounts and a catalog that must survive a power cut; -c options come after -F
+                // and win. Ingest turns synchronous_commit off for its own sessions, where a lost batch is redone.
                 .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         try {
             ApplicationRole.prepare(server.getPostgresDatabase(), credentials);

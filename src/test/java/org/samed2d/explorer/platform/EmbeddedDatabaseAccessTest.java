@@ -96,6 +96,8 @@ class EmbeddedDatabaseAccessTest {
                     .isEqualTo("scram-sha-256");
             // not part of the lock-down, but of keeping what is stored: zonky turns fsync off
             assertThat(jdbc.sql("select current_setting('fsync')").query(String.class).single()).isEqualTo("on");
+            assertThat(jdbc.sql("select current_setting('synchronous_commit')").query(String.class).single())
+                    .isEqualTo("on");
         }
         try (Stream<String> rules = Files.lines(temp.resolve("postgres/pg_hba.conf"))) {
             assertThat(rules.filter(line -> !line.isBlank() && !line.startsWith("#")).toList())
