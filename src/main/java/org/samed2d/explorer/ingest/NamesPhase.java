@@ -112,7 +112,7 @@ final class NamesPhase implements ReleaseIndexReader.Listener {
             }
         } else {
             for (String maskPath : maskPaths) {
-                skips.skip(maskPath, SkipReason.MISSING_FILE, "its image " + imagePath + " was skipped");
+                skips.skip(maskPath, SkipReason.IMAGE_SKIPPED, "its image " + imagePath + " was skipped");
             }
         }
         if (masks.size() >= batchMasks || images.size() >= Math.max(1, batchMasks / 4)) {

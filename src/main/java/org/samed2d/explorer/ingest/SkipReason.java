@@ -10,7 +10,9 @@ public enum SkipReason {
     INVALID_NAME("name not in the release convention"),
     UNKNOWN_CLASS_ID("unknown class id"),
     OUTSIDE_ROOT("path outside the release root"),
-    MALFORMED_ENTRY("malformed entry in SAMed2D_v1.json");
+    MALFORMED_ENTRY("malformed entry in SAMed2D_v1.json"),
+    /** A mask whose image was left out for a reason of its own: the image's item says which. */
+    IMAGE_SKIPPED("its image was skipped");
 
     private final String text;
 

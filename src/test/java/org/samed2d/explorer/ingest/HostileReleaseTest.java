@@ -170,7 +170,7 @@ class HostileReleaseTest {
 
         IngestReport report = ingest.ingest(release);
 
-        assertThat(report.skippedByReason()).isEqualTo(Map.of(SkipReason.OUTSIDE_ROOT, 1L, SkipReason.MISSING_FILE, 4L));
+        assertThat(report.skippedByReason()).isEqualTo(Map.of(SkipReason.OUTSIDE_ROOT, 1L, SkipReason.IMAGE_SKIPPED, 4L));
         assertThat(report.skipped()).filteredOn(item -> item.reason() == SkipReason.OUTSIDE_ROOT)
                 .extracting(SkippedItem::file).containsExactly("images/" + AMOS6 + ".png");
         assertThat(report.imagesAdded()).isEqualTo(3);
