@@ -24,6 +24,8 @@ import org.samed2d.explorer.catalog.ImportedCounts;
 import org.samed2d.explorer.ingest.json.ClassMapping;
 import org.samed2d.explorer.ingest.json.MalformedReleaseJsonException;
 import org.samed2d.explorer.ingest.json.ReleaseIndexReader;
+import org.samed2d.explorer.ingest.png.DamagedPngException;
+import org.samed2d.explorer.ingest.png.PngChunks;
 import org.samed2d.explorer.ingest.png.PngHeader;
 import org.samed2d.explorer.release.PathOutsideRootException;
 import org.samed2d.explorer.ingest.png.UnreadablePngException;
@@ -32,10 +34,14 @@ import org.samed2d.explorer.shared.InvalidReleaseNameException;
 import org.samed2d.explorer.shared.ReleaseName;
 
 /**
- * The first phase: streams {@code SAMed2D_v1.json}, checks each image and mask by name, presence and PNG header,
- * and hands batches to the catalog. Pixels of masks are not read here; that is the geometry pass.
+ * The first phase: streams {@code SAMed2D_v1.json}, checks each image and mask by name and presence, walks each
+ * image's PNG chunks to IEND (CRCs, no decoding), and hands batches to the catalog. Masks are not read here: the
+ * geometry pass reads every mask whole anyway and checks its chunks there, where removing a mask is routine.
  */
 final class NamesPhase implements ReleaseIndexReader.Listener {
+
+    /** The most of one image held at a time while its chunks are walked; smaller files get a buffer their size. */
+    private static final int CHECK_BUFFER = 1 << 16;
 
     private final ReleaseSource source;
     private final FileSource fileSource;
@@ -131,8 +137,13 @@ final class NamesPhase implements ReleaseIndexReader.Listener {
             if (location.isEmpty()) {
                 return Optional.empty();
             }
-            PngHeader header = PngHeader.read(source.readHead(path, location.get(), PngHeader.LENGTH));
+            PngHeader header;
+            try (InputStream in = source.stream(path, location.get())) {
+                header = PngChunks.check(in, (int) Math.clamp(location.get().byteSize(), 64, CHECK_BUFFER));
+            }
             return Optional.of(new ImageRow(path, name.get(), location.get(), header.width(), header.height()));
+        } catch (DamagedPngException e) {
+            skips.skip(path, SkipReason.DAMAGED_PNG, e.getMessage());
         } catch (UnreadablePngException e) {
             skips.skip(path, SkipReason.UNREADABLE_PNG, e.getMessage());
         } catch (PathOutsideRootException e) {

@@ -4,6 +4,8 @@ package org.samed2d.explorer.ingest;
 public enum SkipReason {
     MISSING_FILE("missing file"),
     UNREADABLE_PNG("unreadable PNG"),
+    /** A file that starts as a PNG but is not whole (cut short before IEND, or a chunk failing its CRC). */
+    DAMAGED_PNG("damaged PNG (cut short or failing a CRC)"),
     SIZE_MISMATCH("mask size differs from its image"),
     NON_BINARY_MASK("non-binary mask"),
     EMPTY_MASK("empty mask"),

@@ -2,7 +2,7 @@ package org.samed2d.explorer.release;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -75,14 +75,8 @@ final class FolderSource implements ReleaseSource {
     }
 
     @Override
-    public byte[] readHead(String releasePath, FileLocation location, int length) throws IOException {
-        try (FileChannel channel = openChecked(releasePath)) {
-            ByteBuffer buffer = ByteBuffer.allocate(length);
-            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
-                // keep reading: a short read is allowed
-            }
-            return java.util.Arrays.copyOf(buffer.array(), buffer.position());
-        }
+    public InputStream stream(String releasePath, FileLocation location) throws IOException {
+        return Channels.newInputStream(openChecked(releasePath));
     }
 
     @Override
