@@ -55,6 +55,9 @@ final class NamesPhase implements ReleaseIndexReader.Listener {
     private final List<ImageRow> images = new ArrayList<>();
     private final List<MaskRow> masks = new ArrayList<>();
     private final Map<String, LabelRow> labels = new LinkedHashMap<>();
+    /** Entries read from the index and not yet checked: a batch's worth is checked at once, in parallel. */
+    private final List<Listed> listed = new ArrayList<>();
+    private int listedMasks;
     private ImportedCounts added = new ImportedCounts(0, 0);
     /** Batches are written on their own thread while the next one is read: reading and PostgreSQL overlap. */
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
@@ -101,6 +104,9 @@ final class NamesPhase implements ReleaseIndexReader.Listener {
         return added;
     }
 
+    private record Listed(String imagePath, List<String> maskPaths) {
+    }
+
     @Override
     public void malformedEntry(String key, String reason) {
         skips.skip(key, SkipReason.MALFORMED_ENTRY, reason);
@@ -110,21 +116,36 @@ final class NamesPhase implements ReleaseIndexReader.Listener {
     public void image(String imagePath, List<String> maskPaths, long bytesRead) {
         imagesListed++;
         masksListed += maskPaths.size();
-        Optional<ImageRow> image = checkImage(imagePath);
-        if (image.isPresent()) {
-            images.add(image.get());
-            for (String maskPath : maskPaths) {
-                checkMask(maskPath, image.get()).ifPresent(masks::add);
-            }
-        } else {
-            for (String maskPath : maskPaths) {
-                skips.skip(maskPath, SkipReason.IMAGE_SKIPPED, "its image " + imagePath + " was skipped");
-            }
-        }
-        if (masks.size() >= batchMasks || images.size() >= Math.max(1, batchMasks / 4)) {
+        listed.add(new Listed(imagePath, maskPaths));
+        listedMasks += maskPaths.size();
+        if (listedMasks >= batchMasks || listed.size() >= Math.max(1, batchMasks / 4)) {
             flush();
         }
         meter.update(masksListed, indexBytes > 0 ? (double) bytesRead / indexBytes : 0);
+    }
+
+    /**
+     * Checks the listed images on all cores (each is read whole, which on a ZIP means inflating it), then their
+     * masks in order on this thread (a stat each, and the label map is not shared).
+     */
+    private void checkListed() {
+        List<Optional<ImageRow>> checked = listed.parallelStream().map(entry -> checkImage(entry.imagePath())).toList();
+        for (int i = 0; i < listed.size(); i++) {
+            Listed entry = listed.get(i);
+            Optional<ImageRow> image = checked.get(i);
+            if (image.isPresent()) {
+                images.add(image.get());
+                for (String maskPath : entry.maskPaths()) {
+                    checkMask(maskPath, image.get()).ifPresent(masks::add);
+                }
+            } else {
+                for (String maskPath : entry.maskPaths()) {
+                    skips.skip(maskPath, SkipReason.IMAGE_SKIPPED, "its image " + entry.imagePath() + " was skipped");
+                }
+            }
+        }
+        listed.clear();
+        listedMasks = 0;
     }
 
     private Optional<ImageRow> checkImage(String path) {
@@ -214,8 +235,12 @@ final class NamesPhase implements ReleaseIndexReader.Listener {
         }
     }
 
-    /** Hands the batch to the writer once the previous one is stored, so reading never runs more than one ahead. */
+    /**
+     * Checks the listed entries (while the writer stores the previous batch) and hands them to the writer once the
+     * previous one is stored, so reading never runs more than one batch ahead.
+     */
     private void flush() {
+        checkListed();
         if (images.isEmpty()) {
             return;
         }
