@@ -73,6 +73,8 @@ class SegmentController {
     }
 
     @Operation(summary = "Segment an image from a box [x0,y0,x1,y1] and/or points {x,y,positive} in image pixels; "
+            + "box edges are continuous as in SAM (0 <= x0 < x1 <= width, 0 <= y0 < y1 <= height), unlike a mask's "
+            + "inclusive bbox; "
             + "'previous' refines an earlier result, 'groundTruthMaskId' adds Dice and IoU, 'model' picks a profile. "
             + "429 with Retry-After when the server is busy or your per-minute quota is used up.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -13,7 +13,9 @@ import org.samed2d.explorer.catalog.CatalogService;
 import org.samed2d.explorer.catalog.FileSource;
 import org.samed2d.explorer.catalog.MaskGeometry;
 import org.samed2d.explorer.catalog.PendingMask;
+import org.samed2d.explorer.ingest.png.DamagedPngException;
 import org.samed2d.explorer.ingest.png.MaskPixels;
+import org.samed2d.explorer.ingest.png.PngChunks;
 import org.samed2d.explorer.ingest.png.NonBinaryMaskException;
 import org.samed2d.explorer.ingest.png.UnreadablePngException;
 import org.samed2d.explorer.release.ReleaseSource;
@@ -21,7 +23,7 @@ import org.samed2d.explorer.release.ReleaseSources;
 
 /**
  * The second phase: decodes every mask the catalog holds without geometry, in id order and in batches, so a killed
- * run resumes where it stopped. Masks that fail (unreadable, wrong size, non-binary, empty) are removed.
+ * run resumes where it stopped. Masks that fail (unreadable, damaged, wrong size, non-binary, empty) are removed.
  */
 final class GeometryPhase implements AutoCloseable {
 
@@ -90,7 +92,10 @@ final class GeometryPhase implements AutoCloseable {
     private Outcome measure(PendingMask mask) {
         ReleaseSource source = sources.get(mask.sourceId());
         try {
-            MaskPixels.Measure m = MaskPixels.measure(source.read(mask.path(), mask.location()));
+            byte[] png = source.read(mask.path(), mask.location());
+            // before decoding: a mask cut after its last row, or with a damaged chunk, may still decode
+            PngChunks.check(png);
+            MaskPixels.Measure m = MaskPixels.measure(png);
             if (m.width() != mask.imageWidth() || m.height() != mask.imageHeight()) {
                 return reject(mask, SkipReason.SIZE_MISMATCH, "mask is " + m.width() + "x" + m.height()
                         + ", its image " + mask.imageWidth() + "x" + mask.imageHeight());
@@ -100,6 +105,8 @@ final class GeometryPhase implements AutoCloseable {
             }
             return new Outcome(mask.id(), new MaskGeometry(mask.id(), m.area(), m.x0(), m.y0(), m.x1(), m.y1(),
                     m.centroidX(), m.centroidY(), m.cocoCountsChars()));
+        } catch (DamagedPngException e) {
+            return reject(mask, SkipReason.DAMAGED_PNG, e.getMessage());
         } catch (UnreadablePngException e) {
             return reject(mask, SkipReason.UNREADABLE_PNG, e.getMessage());
         } catch (NonBinaryMaskException e) {

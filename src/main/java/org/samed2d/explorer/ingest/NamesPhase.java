@@ -24,6 +24,8 @@ import org.samed2d.explorer.catalog.ImportedCounts;
 import org.samed2d.explorer.ingest.json.ClassMapping;
 import org.samed2d.explorer.ingest.json.MalformedReleaseJsonException;
 import org.samed2d.explorer.ingest.json.ReleaseIndexReader;
+import org.samed2d.explorer.ingest.png.DamagedPngException;
+import org.samed2d.explorer.ingest.png.PngChunks;
 import org.samed2d.explorer.ingest.png.PngHeader;
 import org.samed2d.explorer.release.PathOutsideRootException;
 import org.samed2d.explorer.ingest.png.UnreadablePngException;
@@ -32,10 +34,14 @@ import org.samed2d.explorer.shared.InvalidReleaseNameException;
 import org.samed2d.explorer.shared.ReleaseName;
 
 /**
- * The first phase: streams {@code SAMed2D_v1.json}, checks each image and mask by name, presence and PNG header,
- * and hands batches to the catalog. Pixels of masks are not read here; that is the geometry pass.
+ * The first phase: streams {@code SAMed2D_v1.json}, checks each image and mask by name and presence, walks each
+ * image's PNG chunks to IEND (CRCs, no decoding), and hands batches to the catalog. Masks are not read here: the
+ * geometry pass reads every mask whole anyway and checks its chunks there, where removing a mask is routine.
  */
 final class NamesPhase implements ReleaseIndexReader.Listener {
+
+    /** The most of one image held at a time while its chunks are walked; smaller files get a buffer their size. */
+    private static final int CHECK_BUFFER = 1 << 16;
 
     private final ReleaseSource source;
     private final FileSource fileSource;
@@ -49,6 +55,9 @@ final class NamesPhase implements ReleaseIndexReader.Listener {
     private final List<ImageRow> images = new ArrayList<>();
     private final List<MaskRow> masks = new ArrayList<>();
     private final Map<String, LabelRow> labels = new LinkedHashMap<>();
+    /** Entries read from the index and not yet checked: a batch's worth is checked at once, in parallel. */
+    private final List<Listed> listed = new ArrayList<>();
+    private int listedMasks;
     private ImportedCounts added = new ImportedCounts(0, 0);
     /** Batches are written on their own thread while the next one is read: reading and PostgreSQL overlap. */
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
@@ -95,6 +104,9 @@ final class NamesPhase implements ReleaseIndexReader.Listener {
         return added;
     }
 
+    private record Listed(String imagePath, List<String> maskPaths) {
+    }
+
     @Override
     public void malformedEntry(String key, String reason) {
         skips.skip(key, SkipReason.MALFORMED_ENTRY, reason);
@@ -104,21 +116,36 @@ final class NamesPhase implements ReleaseIndexReader.Listener {
     public void image(String imagePath, List<String> maskPaths, long bytesRead) {
         imagesListed++;
         masksListed += maskPaths.size();
-        Optional<ImageRow> image = checkImage(imagePath);
-        if (image.isPresent()) {
-            images.add(image.get());
-            for (String maskPath : maskPaths) {
-                checkMask(maskPath, image.get()).ifPresent(masks::add);
-            }
-        } else {
-            for (String maskPath : maskPaths) {
-                skips.skip(maskPath, SkipReason.MISSING_FILE, "its image " + imagePath + " was skipped");
-            }
-        }
-        if (masks.size() >= batchMasks || images.size() >= Math.max(1, batchMasks / 4)) {
+        listed.add(new Listed(imagePath, maskPaths));
+        listedMasks += maskPaths.size();
+        if (listedMasks >= batchMasks || listed.size() >= Math.max(1, batchMasks / 4)) {
             flush();
         }
         meter.update(masksListed, indexBytes > 0 ? (double) bytesRead / indexBytes : 0);
+    }
+
+    /**
+     * Checks the listed images on all cores (each is read whole, which on a ZIP means inflating it), then their
+     * masks in order on this thread (a stat each, and the label map is not shared).
+     */
+    private void checkListed() {
+        List<Optional<ImageRow>> checked = listed.parallelStream().map(entry -> checkImage(entry.imagePath())).toList();
+        for (int i = 0; i < listed.size(); i++) {
+            Listed entry = listed.get(i);
+            Optional<ImageRow> image = checked.get(i);
+            if (image.isPresent()) {
+                images.add(image.get());
+                for (String maskPath : entry.maskPaths()) {
+                    checkMask(maskPath, image.get()).ifPresent(masks::add);
+                }
+            } else {
+                for (String maskPath : entry.maskPaths()) {
+                    skips.skip(maskPath, SkipReason.IMAGE_SKIPPED, "its image " + entry.imagePath() + " was skipped");
+                }
+            }
+        }
+        listed.clear();
+        listedMasks = 0;
     }
 
     private Optional<ImageRow> checkImage(String path) {
@@ -131,8 +158,13 @@ final class NamesPhase implements ReleaseIndexReader.Listener {
             if (location.isEmpty()) {
                 return Optional.empty();
             }
-            PngHeader header = PngHeader.read(source.readHead(path, location.get(), PngHeader.LENGTH));
+            PngHeader header;
+            try (InputStream in = source.stream(path, location.get())) {
+                header = PngChunks.check(in, (int) Math.clamp(location.get().byteSize(), 64, CHECK_BUFFER));
+            }
             return Optional.of(new ImageRow(path, name.get(), location.get(), header.width(), header.height()));
+        } catch (DamagedPngException e) {
+            skips.skip(path, SkipReason.DAMAGED_PNG, e.getMessage());
         } catch (UnreadablePngException e) {
             skips.skip(path, SkipReason.UNREADABLE_PNG, e.getMessage());
         } catch (PathOutsideRootException e) {
@@ -203,8 +235,12 @@ final class NamesPhase implements ReleaseIndexReader.Listener {
         }
     }
 
-    /** Hands the batch to the writer once the previous one is stored, so reading never runs more than one ahead. */
+    /**
+     * Checks the listed entries (while the writer stores the previous batch) and hands them to the writer once the
+     * previous one is stored, so reading never runs more than one batch ahead.
+     */
     private void flush() {
+        checkListed();
         if (images.isEmpty()) {
             return;
         }

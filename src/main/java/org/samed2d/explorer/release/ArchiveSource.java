@@ -71,31 +71,29 @@ final class ArchiveSource implements ReleaseSource {
 
     @Override
     public byte[] read(String releasePath, FileLocation location) throws IOException {
-        return extract(releasePath, location, Integer.MAX_VALUE);
+        return extract(releasePath, location);
     }
 
     @Override
-    public byte[] readHead(String releasePath, FileLocation location, int length) throws IOException {
-        return extract(releasePath, location, length);
+    public InputStream stream(String releasePath, FileLocation location) throws IOException {
+        ArchiveEntry entry = entryOf(releasePath, location);
+        checkDeclaredSize(releasePath, entry, location.byteSize());
+        long dataStart = dataStart(releasePath, entry);
+        InputStream raw = new SpannedInputStream(file, dataStart, entry.storedSize());
+        InputStream data = switch (entry.method()) {
+            case STORED -> raw;
+            // small entries (most PNGs of the release) get a buffer their size, not 64 KB each
+            case DEFLATED -> new InflatingStream(raw, (int) Math.clamp(entry.storedSize(), 512, 1 << 16));
+            default -> throw unsupported(releasePath, entry);
+        };
+        // an entry that inflates to more than it declares is cut at its declared size
+        return BoundedInputStream.builder().setInputStream(data).setMaxCount(location.byteSize()).get();
     }
 
     @Override
     public Optional<InputStream> open(String releasePath) throws IOException {
         Optional<FileLocation> location = find(releasePath);
-        if (location.isEmpty()) {
-            return Optional.empty();
-        }
-        ArchiveEntry entry = entryOf(releasePath, location.get());
-        checkDeclaredSize(releasePath, entry, location.get().byteSize());
-        long dataStart = dataStart(releasePath, entry);
-        InputStream raw = new SpannedInputStream(file, dataStart, entry.storedSize());
-        InputStream data = switch (entry.method()) {
-            case STORED -> raw;
-            case DEFLATED -> new java.util.zip.InflaterInputStream(raw, new Inflater(true), 1 << 16);
-            default -> throw unsupported(releasePath, entry);
-        };
-        // an entry that inflates to more than it declares is cut at its declared size
-        return Optional.of(BoundedInputStream.builder().setInputStream(data).setMaxCount(location.get().byteSize()).get());
+        return location.isEmpty() ? Optional.empty() : Optional.of(stream(releasePath, location.get()));
     }
 
     @Override
@@ -120,23 +118,21 @@ final class ArchiveSource implements ReleaseSource {
         }
     }
 
-    private byte[] extract(String releasePath, FileLocation location, int limit) throws IOException {
+    private byte[] extract(String releasePath, FileLocation location) throws IOException {
         ArchiveEntry entry = entryOf(releasePath, location);
         checkDeclaredSize(releasePath, entry, location.byteSize());
         long dataStart = dataStart(releasePath, entry);
-        int want = (int) Math.min(limit, location.byteSize());
+        int want = (int) location.byteSize();
         if (entry.method() == STORED) {
             return file.read(dataStart, want);
         }
         if (entry.method() != DEFLATED) {
             throw unsupported(releasePath, entry);
         }
-        // For a head read, a few KB of compressed data always hold the first bytes of a PNG.
-        long readLength = limit == Integer.MAX_VALUE ? entry.storedSize() : Math.min(entry.storedSize(), 4096L + limit);
-        if (readLength > Integer.MAX_VALUE - 16) {
+        if (entry.storedSize() > Integer.MAX_VALUE - 16) {
             throw new IOException(releasePath + ": entry of " + entry.storedSize() + " bytes is too large to read whole");
         }
-        byte[] compressed = file.read(dataStart, (int) readLength);
+        byte[] compressed = file.read(dataStart, (int) entry.storedSize());
         Inflater inflater = new Inflater(true);
         try {
             inflater.setInput(compressed);
@@ -191,6 +187,25 @@ final class ArchiveSource implements ReleaseSource {
     @Override
     public void close() throws IOException {
         file.close();
+    }
+
+    /**
+     * Inflates raw DEFLATE data and frees the inflater's native memory on close: InflaterInputStream leaves an
+     * inflater it was given to the garbage collector, which at 4M images is native memory nobody bounds.
+     */
+    private static final class InflatingStream extends java.util.zip.InflaterInputStream {
+        InflatingStream(InputStream raw, int bufferSize) {
+            super(raw, new Inflater(true), bufferSize);
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } finally {
+                inf.end();
+            }
+        }
     }
 
     /** A bounded sequential stream over part of a {@link SpannedFile}. */

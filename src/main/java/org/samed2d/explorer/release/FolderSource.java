@@ -2,9 +2,8 @@ package org.samed2d.explorer.release;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -76,23 +75,8 @@ final class FolderSource implements ReleaseSource {
     }
 
     @Override
-    public byte[] readHead(String releasePath, FileLocation location, int length) throws IOException {
-        Path file = insideByName(releasePath);
-        FileChannel opened;
-        try {
-            opened = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            throw e;
-        } catch (FileSystemException e) {
-            opened = FileChannel.open(resolve(releasePath), StandardOpenOption.READ); // a link: checked the long way
-        }
-        try (FileChannel channel = opened) {
-            ByteBuffer buffer = ByteBuffer.allocate(length);
-            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
-                // keep reading: a short read is allowed
-            }
-            return java.util.Arrays.copyOf(buffer.array(), buffer.position());
-        }
+    public InputStream stream(String releasePath, FileLocation location) throws IOException {
+        return Channels.newInputStream(openChecked(releasePath));
     }
 
     @Override
@@ -104,6 +88,25 @@ final class FolderSource implements ReleaseSource {
     @Override
     public long sizeOf(String releasePath) throws IOException {
         return Files.size(resolve(releasePath));
+    }
+
+    /**
+     * Opens the file with one system call when it is a plain file; a symbolic link is resolved and judged by its real
+     * target. O_NOFOLLOW refuses a link with ELOOP, which the JDK reports as a plain IOException (not a
+     * FileSystemException), so the fallback asks the file system whether it was a link instead of trusting the type.
+     */
+    private FileChannel openChecked(String releasePath) throws IOException {
+        Path file = insideByName(releasePath);
+        try {
+            return FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (IOException e) {
+            if (!Files.isSymbolicLink(file)) {
+                throw e;
+            }
+            return FileChannel.open(resolve(releasePath), StandardOpenOption.READ);
+        }
     }
 
     /** The file, refused when its name or a symbolic link on its way leads out of the release folder. */

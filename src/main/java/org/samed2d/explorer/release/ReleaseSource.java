@@ -29,8 +29,11 @@ public interface ReleaseSource extends AutoCloseable {
     /** The file's whole content. */
     byte[] read(String releasePath, FileLocation location) throws IOException;
 
-    /** The first bytes of the file (up to {@code length}), without reading the rest. */
-    byte[] readHead(String releasePath, FileLocation location, int length) throws IOException;
+    /**
+     * The file's content as a stream, read in place and never held whole (for checking a file's structure); cut at
+     * the recorded size for an archive entry.
+     */
+    InputStream stream(String releasePath, FileLocation location) throws IOException;
 
     /** A stream over a file (for the large JSON index), or empty when the release lacks it. */
     Optional<InputStream> open(String releasePath) throws IOException;

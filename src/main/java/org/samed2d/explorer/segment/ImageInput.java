@@ -26,9 +26,9 @@ final class ImageInput {
 
     static float[] tensor(BufferedImage image, ModelProfile profile) {
         int side = profile.inputSize();
-        double[] scale = profile.preprocessing().scale(image.getWidth(), image.getHeight(), side);
-        int width = Math.max(1, (int) Math.round(image.getWidth() * scale[0]));
-        int height = Math.max(1, (int) Math.round(image.getHeight() * scale[1]));
+        int[] size = profile.preprocessing().resized(image.getWidth(), image.getHeight(), side);
+        int width = size[0];
+        int height = size[1];
         BufferedImage resized = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = resized.createGraphics();
         graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);

@@ -17,14 +17,23 @@ enum Preprocessing {
         };
     }
 
-    /** Scale factors from image pixels to the input frame, x then y. */
-    double[] scale(int width, int height, int inputSize) {
+    /** The size the image is resized to before padding, width then height (SAM rounds the short side). */
+    int[] resized(int width, int height, int inputSize) {
         return switch (this) {
             case LONGEST_SIDE -> {
                 double s = (double) inputSize / Math.max(width, height);
-                yield new double[] {s, s};
+                yield new int[] {Math.max(1, (int) Math.round(width * s)), Math.max(1, (int) Math.round(height * s))};
             }
-            case STRETCH -> new double[] {(double) inputSize / width, (double) inputSize / height};
+            case STRETCH -> new int[] {inputSize, inputSize};
         };
+    }
+
+    /**
+     * Scale factors from image pixels to the input frame, x then y: the resized size over the original, per axis, as
+     * SAM's {@code apply_coords} has it, so a prompt on the image's far edge lands on the resized image's far edge.
+     */
+    double[] scale(int width, int height, int inputSize) {
+        int[] resized = resized(width, height, inputSize);
+        return new double[] {(double) resized[0] / width, (double) resized[1] / height};
     }
 }

@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
  * A prompt on one image, in image pixels: a box, points, or both; optionally refining an earlier result and scored
  * against a ground-truth mask of the same image.
  *
- * @param box {@code [x0, y0, x1, y1]}, inclusive
+ * @param box {@code [x0, y0, x1, y1]} with continuous edges, as in SAM: pixel column x spans [x, x + 1), so
+ *            {@code 0 <= x0 < x1 <= width} and {@code 0 <= y0 < y1 <= height}; a mask's inclusive bbox
+ *            {@code [x0, y0, x1, y1]} covers the box {@code [x0, y0, x1 + 1, y1 + 1]}
  * @param previous the id of an earlier result on the same image and model, to refine
  * @param model a model name, or null for the default
  */

@@ -84,6 +84,31 @@ class SegmentationApiTest {
     }
 
     @Test
+    void a_box_reaching_the_far_edges_of_the_image_is_answered() throws Exception {
+        long image = jdbc.sql("select id from image where width = 258 and height = 181").query(Long.class).single();
+
+        HttpResponse<String> response = post("/api/v1/segment",
+                "{\"imageId\": %d, \"box\": [150, 100, 258, 181]}".formatted(image));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).get("rle").get("size").toString()).isEqualTo("[181,258]");
+    }
+
+    @Test
+    void a_box_past_the_far_edge_is_a_400_naming_the_box() throws Exception {
+        long image = jdbc.sql("select id from image where width = 258 and height = 181").query(Long.class).single();
+
+        HttpResponse<String> response = post("/api/v1/segment",
+                "{\"imageId\": %d, \"box\": [150, 100, 259, 181]}".formatted(image));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("parameter").asString()).isEqualTo("box");
+        assertThat(problem.get("detail").asString()).isEqualTo("box: [150, 100, 259, 181] leaves the image of 258x181"
+                + " pixels; box edges are continuous: 0 <= x0 < x1 <= 258 and 0 <= y0 < y1 <= 181");
+    }
+
+    @Test
     void bad_requests_are_400_problems_naming_the_field() throws Exception {
         Map<String, String> cases = Map.of(
                 "{\"imageId\": %d, \"box\": [300, 10, 200, 20]}".formatted(liver.get("image_id")), "box",

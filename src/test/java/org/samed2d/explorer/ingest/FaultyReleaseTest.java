@@ -85,7 +85,8 @@ class FaultyReleaseTest {
         assertThat(catalog.stats().masks()).isEqualTo(26);
         assertThat(catalog.stats().masksWithoutGeometry()).isZero();
         assertThat(report.skippedByReason()).isEqualTo(Map.of(
-                SkipReason.MISSING_FILE, 3L,
+                SkipReason.MISSING_FILE, 2L,
+                SkipReason.IMAGE_SKIPPED, 1L,
                 SkipReason.UNREADABLE_PNG, 2L,
                 SkipReason.SIZE_MISMATCH, 1L,
                 SkipReason.NON_BINARY_MASK, 1L,
@@ -104,6 +105,8 @@ class FaultyReleaseTest {
                 org.assertj.core.groups.Tuple.tuple("masks/not-a-release-name.png", SkipReason.INVALID_NAME),
                 org.assertj.core.groups.Tuple.tuple("images/ct_00--AMOS2022--amos_0100--z_0001.png", SkipReason.UNREADABLE_PNG),
                 org.assertj.core.groups.Tuple.tuple("images/ct_00--AMOS2022--amos_0101--z_0001.png", SkipReason.MISSING_FILE),
+                org.assertj.core.groups.Tuple.tuple("masks/ct_00--AMOS2022--amos_0101--z_0001--0003_000.png",
+                        SkipReason.IMAGE_SKIPPED),
                 org.assertj.core.groups.Tuple.tuple("images/x.png", SkipReason.MALFORMED_ENTRY));
         assertThat(report.skipped()).filteredOn(item -> item.reason() == SkipReason.SIZE_MISMATCH)
                 .extracting(SkippedItem::detail).containsExactly("mask is 10x10, its image 512x512");

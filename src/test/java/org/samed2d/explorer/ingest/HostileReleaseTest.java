@@ -124,6 +124,60 @@ class HostileReleaseTest {
     }
 
     @Test
+    void an_image_that_is_a_link_to_a_file_inside_the_release_is_followed() throws Exception {
+        Path kept = Files.createDirectories(release.resolve("kept"));
+        Files.move(release.resolve("images/" + AMOS4 + ".png"), kept.resolve(AMOS4 + ".png"));
+        Files.createSymbolicLink(release.resolve("images/" + AMOS4 + ".png"), Path.of("..", "kept", AMOS4 + ".png"));
+
+        IngestReport report = ingest.ingest(release);
+
+        assertThat(report.skipped()).isEmpty();
+        assertThat(report.imagesAdded()).isEqualTo(4);
+        assertThat(report.masksAdded()).isEqualTo(30);
+    }
+
+    @Test
+    void absolute_links_links_to_links_and_linked_folders_inside_the_release_are_followed() throws Exception {
+        Path kept = Files.createDirectories(release.resolve("kept"));
+        Files.move(release.resolve("images/" + AMOS6 + ".png"), kept.resolve(AMOS6 + ".png"));
+        Files.createSymbolicLink(release.resolve("images/" + AMOS6 + ".png"), kept.resolve(AMOS6 + ".png"));
+        Files.move(mask(AMOS6, "0002_000"), kept.resolve("real.png"));
+        Files.createSymbolicLink(kept.resolve("hop.png"), Path.of("real.png"));
+        // relative to the folder the link ends up in, kept/masks once masks/ has moved there
+        Files.createSymbolicLink(mask(AMOS6, "0002_000"), Path.of("..", "hop.png"));
+        Files.move(release.resolve("masks"), release.resolve("kept/masks"));
+        Files.createSymbolicLink(release.resolve("masks"), Path.of("kept", "masks"));
+
+        IngestReport report = ingest.ingest(release);
+
+        assertThat(report.skipped()).isEmpty();
+        assertThat(report.imagesAdded()).isEqualTo(4);
+        assertThat(report.masksAdded()).isEqualTo(30);
+    }
+
+    @Test
+    void a_link_is_judged_by_its_real_target_not_by_the_path_it_names() throws Exception {
+        // out of the release and back in: the real target is inside, so it is followed
+        Path outside = Files.createDirectories(temp.resolve("outside"));
+        Files.move(release.resolve("images/" + AMOS4 + ".png"), release.resolve("kept-" + AMOS4 + ".png"));
+        Files.createSymbolicLink(outside.resolve("back-in.png"), release.resolve("kept-" + AMOS4 + ".png"));
+        Files.createSymbolicLink(release.resolve("images/" + AMOS4 + ".png"), outside.resolve("back-in.png"));
+        // a path that reads as inside but passes a folder link that leads out: refused
+        Files.copy(release.resolve("images/" + AMOS6 + ".png"), outside.resolve(AMOS6 + ".png"));
+        Files.delete(release.resolve("images/" + AMOS6 + ".png"));
+        Files.createSymbolicLink(release.resolve("door"), outside);
+        Files.createSymbolicLink(release.resolve("images/" + AMOS6 + ".png"), Path.of("..", "door", AMOS6 + ".png"));
+
+        IngestReport report = ingest.ingest(release);
+
+        assertThat(report.skippedByReason()).isEqualTo(Map.of(SkipReason.OUTSIDE_ROOT, 1L, SkipReason.IMAGE_SKIPPED, 4L));
+        assertThat(report.skipped()).filteredOn(item -> item.reason() == SkipReason.OUTSIDE_ROOT)
+                .extracting(SkippedItem::file).containsExactly("images/" + AMOS6 + ".png");
+        assertThat(report.imagesAdded()).isEqualTo(3);
+        assertThat(report.masksAdded()).isEqualTo(26);
+    }
+
+    @Test
     void a_zip_entry_that_lies_about_its_size_is_refused_without_allocating_it() throws Exception {
         Path zip = ZipFixtures.plainZip(temp, temp, "lying.zip");
         String victim = "SAMed2Dv1/masks/" + AMOS6 + "--0002_000.png";

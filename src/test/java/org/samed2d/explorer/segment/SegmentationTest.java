@@ -113,6 +113,44 @@ class SegmentationTest {
                 .hasMessageStartingWith("model: no model named 'sam-xl'");
     }
 
+    /** The TotalSegmentator slice of 258x181 pixels: not square, so the two axes scale differently. */
+    private long wideImage() {
+        return jdbc.sql("select id from image where width = 258 and height = 181").query(Long.class).single();
+    }
+
+    @Test
+    void a_box_may_reach_the_right_and_bottom_edges_of_the_image() {
+        SegmentResult result = segmentation.segment(new SegmentRequest(wideImage(), new int[] {150, 100, 258, 181},
+                null, null, null, null));
+
+        assertThat(result.imageId()).isEqualTo(wideImage());
+        assertThat(result.rle().size()).containsExactly(181, 258);
+    }
+
+    @Test
+    void a_box_past_the_right_or_bottom_edge_is_refused_naming_the_field() {
+        assertThatThrownBy(() -> segmentation.segment(new SegmentRequest(wideImage(), new int[] {150, 100, 259, 181},
+                null, null, null, null))).isInstanceOf(InvalidPromptException.class)
+                .hasMessage("box: [150, 100, 259, 181] leaves the image of 258x181 pixels; box edges are continuous:"
+                        + " 0 <= x0 < x1 <= 258 and 0 <= y0 < y1 <= 181");
+        assertThatThrownBy(() -> segmentation.segment(new SegmentRequest(wideImage(), new int[] {150, 100, 258, 182},
+                null, null, null, null))).isInstanceOf(InvalidPromptException.class)
+                .hasMessageStartingWith("box: [150, 100, 258, 182] leaves the image of 258x181 pixels");
+    }
+
+    @Test
+    void box_corners_on_the_image_edges_land_on_the_edges_of_the_resized_image() {
+        SegmentRequest whole = new SegmentRequest(1, new int[] {0, 0, 258, 181}, null, null, null, null);
+
+        // SAM resizes 258x181 to 1024x718 (the short side rounded) and scales corners by 1024/258 and 718/181
+        ModelPrompt sam = ModelPrompt.of(whole, 258, 181, new ModelProfile("sam", 1024, Preprocessing.LONGEST_SIDE));
+        assertThat(sam.coords()).containsExactly(0f, 0f, 1024f, 718f);
+        assertThat(sam.labels()).containsExactly(2f, 3f);
+        ModelPrompt med2d = ModelPrompt.of(whole, 258, 181, new ModelProfile("med2d", 256, Preprocessing.STRETCH));
+        assertThat(med2d.coords()).containsExactly(0f, 0f, 256f, 256f);
+        assertThat(Preprocessing.LONGEST_SIDE.resized(258, 181, 1024)).containsExactly(1024, 718);
+    }
+
     @Autowired
     org.samed2d.explorer.media.MediaService media;
     @Autowired
