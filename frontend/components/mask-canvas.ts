@@ -172,7 +172,9 @@ export class MaskCanvas extends LitElement {
   private promptFromTruth() {
     const truth = this.masks.find(m => m.id === this.truthId);
     if (truth?.bbox) {
-      this.box = [...truth.bbox];
+      // a mask's bbox names its first and last pixels; a box prompt has continuous edges, one past the last pixel
+      const [x0, y0, x1, y1] = truth.bbox;
+      this.box = [x0, y0, x1 + 1, y1 + 1];
       this.points = [];
       this.runSegmentation(false);
     }
@@ -376,13 +378,18 @@ export class MaskCanvas extends LitElement {
     this.dragFrom = null;
     if (this.tool === 'box' && this.boxFrom) {
       const at = this.imagePoint(event) ?? this.boxFrom;
-      this.box = [Math.min(this.boxFrom.x, at.x), Math.min(this.boxFrom.y, at.y), Math.max(this.boxFrom.x, at.x), Math.max(this.boxFrom.y, at.y)];
+      this.box = this.boxBetween(this.boxFrom, at);
       this.boxFrom = null;
       this.draw();
-      if (this.box[2] > this.box[0] && this.box[3] > this.box[1]) {
+      if (this.box[2] - this.box[0] > 1 && this.box[3] - this.box[1] > 1) { // a click is no box
         this.runSegmentation(false);
       }
     }
+  }
+
+  /** The box covering the pixels under both corners: continuous edges, so it can reach the image's far edges. */
+  private boxBetween(from: { x: number; y: number }, to: { x: number; y: number }): number[] {
+    return [Math.min(from.x, to.x), Math.min(from.y, to.y), Math.max(from.x, to.x) + 1, Math.max(from.y, to.y) + 1];
   }
 
   private onPointerLeave() {
@@ -394,7 +401,7 @@ export class MaskCanvas extends LitElement {
     if (this.boxFrom) {
       const at = this.imagePoint(event);
       if (at) {
-        this.box = [Math.min(this.boxFrom.x, at.x), Math.min(this.boxFrom.y, at.y), Math.max(this.boxFrom.x, at.x), Math.max(this.boxFrom.y, at.y)];
+        this.box = this.boxBetween(this.boxFrom, at);
         this.draw();
       }
       return;

@@ -155,7 +155,8 @@ public class EvaluationService {
         if (geometry == null) {
             return; // not measured yet: no box to take
         }
-        int[] box = {geometry.x0(), geometry.y0(), geometry.x1(), geometry.y1()};
+        // the bbox names the mask's first and last pixels; a box prompt's far edges lie one past the last pixel
+        int[] box = {geometry.x0(), geometry.y0(), geometry.x1() + 1, geometry.y1() + 1};
         for (String prompt : run.prompts) {
             List<SegmentRequest.Point> points = prompt.equals("box") ? null
                     : pointsInside(mask, prompt.equals("1point") ? 1 : 3);
