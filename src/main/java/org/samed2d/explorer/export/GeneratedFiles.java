@@ -20,6 +20,10 @@ final class GeneratedFiles {
         this.folder = folder;
     }
 
+    Path folder() {
+        return folder;
+    }
+
     BufferedWriter open(String file) throws IOException {
         return Files.newBufferedWriter(folder.resolve(file), StandardCharsets.UTF_8);
     }
