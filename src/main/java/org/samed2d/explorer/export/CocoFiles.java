@@ -4,11 +4,8 @@ import java.awt.image.BufferedImage;
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,14 +37,14 @@ final class CocoFiles implements ExportLayout {
         boolean firstImage = true;
         boolean firstAnnotation = true;
 
-        Output(Path folder, String name) throws IOException {
+        Output(GeneratedFiles files, String name) throws IOException {
             this.name = name;
-            this.images = Files.newBufferedWriter(folder.resolve(name + ".images.part"));
-            this.annotations = Files.newBufferedWriter(folder.resolve(name + ".annotations.part"));
+            this.images = files.open(name + ".images.part");
+            this.annotations = files.open(name + ".annotations.part");
         }
     }
 
-    private final Path folder;
+    private final GeneratedFiles files;
     private final boolean byDataset;
     private final Map<String, Output> outputs = new LinkedHashMap<>();
     private final Map<String, Integer> categories = new LinkedHashMap<>();
@@ -55,12 +52,12 @@ final class CocoFiles implements ExportLayout {
     private @Nullable Output current;
     private boolean closed;
 
-    CocoFiles(Path folder, boolean split, boolean byDataset) throws IOException {
-        this.folder = folder;
+    CocoFiles(GeneratedFiles files, boolean split, boolean byDataset) throws IOException {
+        this.files = files;
         this.byDataset = byDataset;
         for (String part : split ? List.of("train", "val", "test") : List.of("")) {
             String name = part.isEmpty() ? "annotations.json" : "annotations_" + part + ".json";
-            outputs.put(part, new Output(folder, name));
+            outputs.put(part, new Output(files, name));
         }
     }
 
@@ -158,25 +155,25 @@ final class CocoFiles implements ExportLayout {
     }
 
     @Override
-    public Map<String, Object> finish(GeneratedFiles files) throws IOException {
+    public Map<String, Object> finish(GeneratedFiles generated) throws IOException {
         close();
         byte[] categoryRows = categories().getBytes(StandardCharsets.UTF_8);
         Map<String, Object> names = new LinkedHashMap<>();
         for (Map.Entry<String, Output> entry : outputs.entrySet()) {
             Output output = entry.getValue();
-            try (OutputStream out = Files.newOutputStream(folder.resolve(output.name))) {
+            try (OutputStream out = files.output(output.name)) {
                 out.write(("{\"info\": {\"description\": \"SA-Med2D-20M subset" + (entry.getKey().isEmpty() ? ""
                         : ", part " + entry.getKey()) + " (see manifest.json)\"},\n\"images\": [")
                         .getBytes(StandardCharsets.UTF_8));
-                copy(folder.resolve(output.name + ".images.part"), out);
+                files.append(output.name + ".images.part", out);
                 out.write("\n],\n\"annotations\": [".getBytes(StandardCharsets.UTF_8));
-                copy(folder.resolve(output.name + ".annotations.part"), out);
+                files.append(output.name + ".annotations.part", out);
                 out.write("\n],\n\"categories\": [".getBytes(StandardCharsets.UTF_8));
                 out.write(categoryRows);
                 out.write("\n]}\n".getBytes(StandardCharsets.UTF_8));
             }
-            Files.delete(folder.resolve(output.name + ".images.part"));
-            Files.delete(folder.resolve(output.name + ".annotations.part"));
+            files.delete(output.name + ".images.part");
+            files.delete(output.name + ".annotations.part");
             files.plan(output.name, output.name);
             names.put(entry.getKey().isEmpty() ? "annotations" : entry.getKey(), output.name);
         }
@@ -204,12 +201,6 @@ final class CocoFiles implements ExportLayout {
             rows.append(rows.isEmpty() ? "\n" : ",\n").append(JSON.writeValueAsString(row));
         }
         return rows.toString();
-    }
-
-    private static void copy(Path part, OutputStream out) throws IOException {
-        try (InputStream in = Files.newInputStream(part)) {
-            in.transferTo(out);
-        }
     }
 
     @Override

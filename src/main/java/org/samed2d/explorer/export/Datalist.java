@@ -3,10 +3,8 @@ package org.samed2d.explorer.export;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +51,7 @@ final class Datalist implements Closeable {
     /** Joins the parts into datalist.json and plans it; returns its archive name. */
     String finish() throws IOException {
         close();
-        try (OutputStream out = Files.newOutputStream(files.folder().resolve("datalist.json"))) {
+        try (OutputStream out = files.output("datalist.json")) {
             StringBuilder head = new StringBuilder("{\n")
                     .append("  \"name\": \"SA-Med2D-20M subset\",\n")
                     .append("  \"description\": \"One item per mask: label is a binary mask (0 background, 255 the")
@@ -71,12 +69,10 @@ final class Datalist implements Closeable {
             for (String key : parts.keySet()) {
                 if (key.equals("training") || counts.get(key) > 0) {
                     out.write((",\n  \"" + key + "\": [").getBytes(StandardCharsets.UTF_8));
-                    try (InputStream in = Files.newInputStream(files.folder().resolve("datalist-" + key + ".part"))) {
-                        in.transferTo(out);
-                    }
+                    files.append("datalist-" + key + ".part", out);
                     out.write((counts.get(key) > 0 ? "\n  ]" : "]").getBytes(StandardCharsets.UTF_8));
                 }
-                Files.delete(files.folder().resolve("datalist-" + key + ".part"));
+                files.delete("datalist-" + key + ".part");
             }
             out.write("\n}\n".getBytes(StandardCharsets.UTF_8));
         }

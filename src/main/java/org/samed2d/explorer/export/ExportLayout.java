@@ -32,7 +32,7 @@ interface ExportLayout extends Closeable {
         return switch (format) {
             case SA_MED2D -> new ReleaseLayout(files, export.split(), export.pathPrefix());
             case MANIFEST -> new ManifestLayout(files, export.split() != null);
-            case COCO -> new CocoFiles(files.folder(), export.split() != null,
+            case COCO -> new CocoFiles(files, export.split() != null,
                     "dataset-label".equals(export.categories()));
         };
     }

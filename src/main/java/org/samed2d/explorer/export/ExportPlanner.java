@@ -52,7 +52,7 @@ final class ExportPlanner {
 
     /** Writes the plan and generated files into {@code folder}; returns the archive's length. */
     long plan(ExportRecord export, MaskFilter filter, Path folder, DoubleConsumer progress) throws IOException {
-        return walk(export, filter, folder, progress, this::read);
+        return walk(export, filter, folder, progress, this::read, GeneratedFiles.writing(folder));
     }
 
     /**
@@ -62,7 +62,8 @@ final class ExportPlanner {
     OptionalLong size(ExportRecord export, MaskFilter filter, Path scratch) throws IOException {
         java.nio.file.Files.createDirectories(scratch);
         try {
-            return OptionalLong.of(walk(export, filter, scratch, progress -> { }, ExportPlanner::declared));
+            return OptionalLong.of(walk(export, filter, scratch, progress -> { }, ExportPlanner::declared,
+                    GeneratedFiles.counting(scratch)));
         } catch (CocoFiles.SizeUnknownException e) {
             return OptionalLong.empty();
         } finally {
@@ -90,10 +91,9 @@ final class ExportPlanner {
         return new FileFacts(file.location().byteSize(), 0, UNKNOWN_DIGEST, null);
     }
 
-    private long walk(ExportRecord export, MaskFilter filter, Path folder, DoubleConsumer progress, FactSource files)
-            throws IOException {
+    private long walk(ExportRecord export, MaskFilter filter, Path folder, DoubleConsumer progress, FactSource files,
+                      GeneratedFiles generated) throws IOException {
         ExportFormat format = ExportFormat.ofParameter(export.format()).orElseThrow();
-        GeneratedFiles generated = new GeneratedFiles(folder);
         TreeSet<String> datasets = new TreeSet<>();
         DataSplit.Assignment split = export.split() == null ? null
                 : export.split().assignment(catalog.splitUnits(export.split().byImage()));

@@ -57,12 +57,14 @@ final class ReleaseLayout implements ExportLayout {
         masks.add(mask);
         classes.computeIfAbsent(mask.dataset(), d -> new TreeMap<>()).put(mask.label(), mask.classId());
         String partName = part == null ? "all" : part.parameter();
-        csv.write(String.join(",", List.of(Long.toString(mask.id()), pathPrefix + mask.file(),
-                pathPrefix + mask.imageFile(), mask.dataset(), mask.baseModality(),
-                mask.subModality() == null ? "" : mask.subModality(), mask.label(), mask.classId(),
-                Integer.toString(mask.instance()), mask.caseName(), mask.axis(),
-                mask.slice() == null ? "" : mask.slice().toString(), partName).stream().map(ManifestRows::quote)
-                .toList()) + "\n");
+        StringBuilder row = new StringBuilder(256).append(mask.id());
+        for (String field : new String[] {pathPrefix + mask.file(), pathPrefix + mask.imageFile(), mask.dataset(),
+                mask.baseModality(), mask.subModality() == null ? "" : mask.subModality(), mask.label(),
+                mask.classId(), Integer.toString(mask.instance()), mask.caseName(), mask.axis(),
+                mask.slice() == null ? "" : mask.slice().toString(), partName}) {
+            row.append(',').append(ManifestRows.quote(field));
+        }
+        csv.write(row.append('\n').toString());
         datalist.item(mask, part);
         return ROOT + mask.file();
     }

@@ -49,9 +49,11 @@ public record DataSplit(double val, double test, String by, long seed) {
     public enum Part {
         TRAIN, VAL, TEST;
 
+        private final String parameter = name().toLowerCase(Locale.ROOT);
+
         /** {@code train}, {@code val} or {@code test}. */
         public String parameter() {
-            return name().toLowerCase(Locale.ROOT);
+            return parameter;
         }
 
         public static Part of(String parameter) {
