@@ -20,6 +20,9 @@ class SplitFields extends Div {
 
     SplitFields() {
         setId("export-split");
+        val.setId("split-val");
+        test.setId("split-test");
+        seed.setId("split-seed");
         seed.setValue(1);
         seed.setWidth("6rem");
         by.setItems(DataSplit.BY_CASE, DataSplit.BY_IMAGE);
