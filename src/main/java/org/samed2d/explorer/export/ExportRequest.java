@@ -24,4 +24,35 @@ public record ExportRequest(Map<String, List<String>> filter, String format, boo
     public static ExportRequest of(Map<String, List<String>> filter, String format, boolean includeRestricted) {
         return new ExportRequest(filter, format, includeRestricted, null, null, null);
     }
+
+    /** The path prefix as an absolute folder ending in a slash; none when not asked for. */
+    @Nullable String checkedPathPrefix(ExportFormat format) {
+        if (pathPrefix == null || pathPrefix.isEmpty()) {
+            return null;
+        }
+        if (format != ExportFormat.SA_MED2D) {
+            throw new ExportRejectedException("pathPrefix", "only the sa-med2d format writes paths to files");
+        }
+        if (pathPrefix.length() > 1024 || pathPrefix.chars().anyMatch(c -> c < 0x20 || c == 0x7f)
+                || !(pathPrefix.startsWith("/") || pathPrefix.matches("[A-Za-z]:[\\\\/].*"))) {
+            throw new ExportRejectedException("pathPrefix", "must be an absolute folder of at most 1024 characters"
+                    + " without control characters, such as /data/liver/");
+        }
+        return pathPrefix.endsWith("/") || pathPrefix.endsWith("\\") ? pathPrefix : pathPrefix + "/";
+    }
+
+    /** COCO categories by dataset and class name, or none for the default, by class name. */
+    @Nullable String checkedCategories(ExportFormat format) {
+        if (categories == null || categories.equals("label")) {
+            return null;
+        }
+        if (!categories.equals("dataset-label")) {
+            throw new ExportRejectedException("categories", "must be 'label' or 'dataset-label', got '"
+                    + categories + "'");
+        }
+        if (format != ExportFormat.COCO) {
+            throw new ExportRejectedException("categories", "only the coco format has categories");
+        }
+        return categories;
+    }
 }

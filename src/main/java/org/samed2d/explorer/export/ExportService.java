@@ -134,8 +134,8 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
         ExportFormat chosen = ExportFormat.ofParameter(format).orElseThrow(() -> new ExportRejectedException("format",
                 "'" + format + "' is not one of " + String.join(", ",
                         Stream.of(ExportFormat.values()).map(ExportFormat::parameter).toList())));
-        String pathPrefix = pathPrefix(request.pathPrefix(), chosen);
-        String categories = categories(request.categories(), chosen);
+        String pathPrefix = request.checkedPathPrefix(chosen);
+        String categories = request.checkedCategories(chosen);
         MaskFilter filter = FilterParser.parse(request.filter(), Set.of());
         boolean includeRestricted = request.includeRestricted();
         List<String> excluded = new ArrayList<>();
@@ -162,37 +162,6 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
             save(record);
         }
         return launch(record.id(), owner == null ? ExportQuota.NONE : quota, true);
-    }
-
-    /** Where SAM-Med2D's files are to find the archive's folder: an absolute folder, ending in a slash. */
-    private static @Nullable String pathPrefix(@Nullable String prefix, ExportFormat format) {
-        if (prefix == null || prefix.isEmpty()) {
-            return null;
-        }
-        if (format != ExportFormat.SA_MED2D) {
-            throw new ExportRejectedException("pathPrefix", "only the sa-med2d format writes paths to files");
-        }
-        if (prefix.length() > 1024 || prefix.chars().anyMatch(c -> c < 0x20 || c == 0x7f)
-                || !(prefix.startsWith("/") || prefix.matches("[A-Za-z]:[\\\\/].*"))) {
-            throw new ExportRejectedException("pathPrefix", "must be an absolute folder of at most 1024 characters"
-                    + " without control characters, such as /data/liver/");
-        }
-        return prefix.endsWith("/") || prefix.endsWith("\\") ? prefix : prefix + "/";
-    }
-
-    /** COCO categories by class name (the default, kept as none) or by dataset and class name. */
-    private static @Nullable String categories(@Nullable String categories, ExportFormat format) {
-        if (categories == null || categories.equals("label")) {
-            return null;
-        }
-        if (!categories.equals("dataset-label")) {
-            throw new ExportRejectedException("categories", "must be 'label' or 'dataset-label', got '"
-                    + categories + "'");
-        }
-        if (format != ExportFormat.COCO) {
-            throw new ExportRejectedException("categories", "only the coco format has categories");
-        }
-        return categories;
     }
 
     /** The owner's other exports as the quota counts them. */
