@@ -16,7 +16,7 @@ import java.util.zip.CRC32;
 
 /**
  * The files an export writes into its folder, each planned as an archive entry once complete. When only sizing, the
- * same calls count each file's bytes and write none, since a 1M-mask export generates about a gigabyte of lists that
+ * same calls count each file's bytes and write none, since a 1M-mask export generates some 650 MB of lists that
  * sizing needs the length of, not the content (their CRCs are then 0, as the original files' are when sizing).
  */
 final class GeneratedFiles {
