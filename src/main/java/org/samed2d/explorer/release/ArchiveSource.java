@@ -75,6 +75,13 @@ final class ArchiveSource implements ReleaseSource {
     }
 
     @Override
+    public byte[] stored(String releasePath, FileLocation location) throws IOException {
+        ArchiveEntry entry = entryOf(releasePath, location);
+        checkDeclaredSize(releasePath, entry, location.byteSize());
+        return StoredEntry.read(file, prefix + releasePath, location, releasePath + " in " + zip);
+    }
+
+    @Override
     public InputStream stream(String releasePath, FileLocation location) throws IOException {
         ArchiveEntry entry = entryOf(releasePath, location);
         checkDeclaredSize(releasePath, entry, location.byteSize());

@@ -30,6 +30,14 @@ public interface ReleaseSource extends AutoCloseable {
     byte[] read(String releasePath, FileLocation location) throws IOException;
 
     /**
+     * The file's bytes as its source stores them, for copying into another archive as they are: a folder file's
+     * content, an archive entry's data (compressed for a DEFLATED entry, never inflated). Throws
+     * {@link ArchiveChangedException} when the source no longer holds what {@code location} says: another size, or
+     * an archive entry whose local header names another file or states another method, CRC or size.
+     */
+    byte[] stored(String releasePath, FileLocation location) throws IOException;
+
+    /**
      * The file's content as a stream, read in place and never held whole (for checking a file's structure); cut at
      * the recorded size for an archive entry.
      */
