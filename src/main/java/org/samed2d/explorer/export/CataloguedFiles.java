@@ -67,7 +67,7 @@ final class CataloguedFiles implements ArchiveStreamer.EntrySource {
 
     private static MediaService.UnreadableFileException changed(PlannedEntry entry, StoredFile file, String detail) {
         return new MediaService.UnreadableFileException(file.releasePath() + " in " + file.source().location()
-                + " changed after the export was planned (" + detail + "); prepare the export again",
+                + " changed after it was ingested (" + detail + "): the archive cannot hold it as planned",
                 new IOException(entry.name()));
     }
 }
