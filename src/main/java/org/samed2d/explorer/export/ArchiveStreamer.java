@@ -4,26 +4,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 /**
  * Writes any byte range of an export's archive from its plan: local headers and data in plan order, then the
  * central directory and end records. Entries before the range are skipped without reading their files; the
- * catalogued files in the range are read ahead on a pool of threads while this one writes.
+ * catalogued files in the range are read ahead on a pool of threads, in runs that lie close together in their
+ * source ({@link PlanRuns}), while this one writes.
  */
 final class ArchiveStreamer {
 
-    /** Catalogued files read ahead of the writer at most: enough to keep every reader busy, little heap. */
-    private static final int AHEAD_FILES = 1024;
+    /** Runs of catalogued files read ahead of the writer at most: enough to keep every reader busy, little heap. */
+    private static final int AHEAD_RUNS = 256;
     private static final long AHEAD_BYTES = 64L << 20;
 
     /** Where an entry's bytes come from at download time. */
     interface EntrySource {
         /**
-         * A catalogued file's data exactly as the entry holds it (copied as its source stores it), checked against
-         * the plan; called on the reader threads.
+         * The data of a run of catalogued files ({@link PlanRuns}), in order, each exactly as its entry holds it
+         * (copied as its source stores it) and checked against the plan; called on the reader threads.
          */
-        byte[] read(PlannedEntry entry) throws IOException;
+        List<byte[]> read(List<PlannedEntry> run) throws IOException;
 
         /** A generated file in the export folder, streamed by the writer. */
         InputStream open(PlannedEntry entry) throws IOException;
@@ -64,24 +66,29 @@ final class ArchiveStreamer {
 
     private void write(Path plan, EntrySource source, ExecutorService readers) throws IOException {
         try (PlanEntries planned = PlanEntries.open(plan);
-             ReadAhead<PlanEntries.Located, byte[]> ahead = new ReadAhead<>(planned,
-                     at -> readsFile(at) ? () -> source.read(at.entry()) : null,
-                     at -> at.entry().storedSize(), readers, AHEAD_FILES, AHEAD_BYTES)) {
+             ReadAhead<List<PlanEntries.Located>, List<byte[]>> ahead = new ReadAhead<>(new PlanRuns(planned),
+                     run -> run.stream().anyMatch(this::readsFile)
+                             ? () -> source.read(run.stream().map(PlanEntries.Located::entry).toList()) : null,
+                     run -> run.stream().mapToLong(at -> at.entry().storedSize()).sum(), readers, AHEAD_RUNS,
+                     AHEAD_BYTES)) {
             while (position <= to && ahead.hasNext()) {
-                ReadAhead.Slot<PlanEntries.Located, byte[]> slot = ahead.next();
-                PlannedEntry entry = slot.item().entry();
-                emit(ZipLayout.localHeader(entry));
-                if (!overlaps(entry.storedSize())) {
-                    position += entry.storedSize();
-                } else if (entry.kind().equals("file")) {
-                    copy(entry, source);
-                } else {
-                    byte[] data = slot.result();
-                    if (data.length != entry.storedSize()) {
-                        throw new IOException(entry.name() + " has " + data.length + " bytes, the plan "
-                                + entry.storedSize());
+                ReadAhead.Slot<List<PlanEntries.Located>, List<byte[]>> slot = ahead.next();
+                List<PlanEntries.Located> run = slot.item();
+                for (int i = 0; i < run.size() && position <= to; i++) {
+                    PlannedEntry entry = run.get(i).entry();
+                    emit(ZipLayout.localHeader(entry));
+                    if (!overlaps(entry.storedSize())) {
+                        position += entry.storedSize();
+                    } else if (entry.kind().equals("file")) {
+                        copy(entry, source);
+                    } else {
+                        byte[] data = slot.result().get(i);
+                        if (data.length != entry.storedSize()) {
+                            throw new IOException(entry.name() + " has " + data.length + " bytes, the plan "
+                                    + entry.storedSize());
+                        }
+                        emit(data);
                     }
-                    emit(data);
                 }
             }
         }

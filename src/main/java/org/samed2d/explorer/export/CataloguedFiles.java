@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.CRC32;
 import org.samed2d.explorer.catalog.StoredFile;
 import org.samed2d.explorer.media.MediaService;
@@ -25,7 +26,22 @@ final class CataloguedFiles implements ArchiveStreamer.EntrySource {
     }
 
     @Override
-    public byte[] read(PlannedEntry entry) {
+    public List<byte[]> read(List<PlannedEntry> run) {
+        if (run.size() == 1) {
+            return List.of(read(run.getFirst()));
+        }
+        // a run is archive entries of one source (PlanRuns), read together
+        List<byte[]> all = media.stored(run.stream().map(entry -> StoredFileRef.decode(entry.ref(), entry.crc()))
+                .toList());
+        for (int i = 0; i < run.size(); i++) {
+            if (run.get(i).method() == PlannedEntry.STORED) {
+                checked(run.get(i), all.get(i));
+            }
+        }
+        return all;
+    }
+
+    private byte[] read(PlannedEntry entry) {
         if (entry.kind().equals("stored")) {
             // a plan made before raw copies: the extracted bytes, STORED
             return checked(entry, media.read(StoredFileRef.decode(entry.ref())).bytes());

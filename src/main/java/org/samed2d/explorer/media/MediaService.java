@@ -135,6 +135,27 @@ public class MediaService implements MeterBinder {
         }
     }
 
+    /**
+     * {@link #stored(StoredFile)} of several files of one source, in order, read together where the source can (an
+     * archive reads entries that lie close together in one call).
+     */
+    public List<byte[]> stored(List<StoredFile> files) {
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        StoredFile first = files.getFirst();
+        try {
+            ReleaseSource source = openSources.computeIfAbsent(first.source(), key -> reopen(first));
+            return source.stored(files.stream().map(StoredFile::releasePath).toList(),
+                    files.stream().map(StoredFile::location).toList());
+        } catch (org.samed2d.explorer.release.ArchiveChangedException e) {
+            throw new UnreadableFileException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UnreadableFileException(files.size() + " files from " + first.releasePath() + " on in "
+                    + first.source().location() + ": " + e.getMessage(), e);
+        }
+    }
+
     private static ReleaseSource reopen(StoredFile file) {
         try {
             return ReleaseSources.reopen(file.source());

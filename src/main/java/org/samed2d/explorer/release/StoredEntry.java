@@ -30,12 +30,18 @@ final class StoredEntry {
     private StoredEntry() {
     }
 
+    /** How many bytes from its local header {@link #read} reads for an entry in one go, mostly all it needs. */
+    static long span(String entryName, ArchiveEntry entry) {
+        return 30L + entryName.getBytes(StandardCharsets.UTF_8).length + EXTRA_GUESS + entry.storedSize()
+                + DESCRIPTOR_ROOM;
+    }
+
     /**
      * @param entryName the entry's name in the archive (release root prefix included)
      * @param location what the catalog recorded: the entry, its extracted size and (when known) its CRC
      * @param describe names the file in errors (release path and archive)
      */
-    static byte[] read(SpannedFile file, String entryName, FileLocation location, String describe)
+    static byte[] read(Positional file, String entryName, FileLocation location, String describe)
             throws IOException {
         ArchiveEntry entry = java.util.Objects.requireNonNull(location.entry());
         long size = location.byteSize();
