@@ -51,6 +51,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void only_the_embedded_search_engine_uses_lucene() {
+        noClasses().that().resideOutsideOfPackage("..explorer.search.lucene..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..")
+                .because("Lucene is one engine behind the search module's seam; the rest of the module and the app "
+                        + "see only the filter and result records, so answers cannot depend on the engine")
+                .check(MAIN);
+    }
+
+    @Test
     void only_the_api_declares_web_controllers() {
         classes().that().areAnnotatedWith(RestController.class)
                 .should().resideInAPackage("..explorer.api..")

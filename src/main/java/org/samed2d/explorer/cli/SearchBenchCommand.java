@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -20,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.samed2d.explorer.catalog.IndexedMask;
 import org.samed2d.explorer.search.FacetDimension;
 import org.samed2d.explorer.search.MaskFilter;
-import org.samed2d.explorer.search.MaskSearch;
+import org.samed2d.explorer.search.BenchIndex;
 import org.samed2d.explorer.search.MaskSort;
 import org.samed2d.explorer.search.RegionMap;
 
@@ -71,13 +70,10 @@ final class SearchBenchCommand {
         wipe(folder);
         Files.createDirectories(folder);
         SyntheticCatalog catalog = new SyntheticCatalog(seed);
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        try (MaskSearch search = MaskSearch.open(folder, RegionMap.bundled(), key, threads)) {
+        try (BenchIndex search = BenchIndex.lucene(folder, threads)) {
             long started = System.nanoTime();
             long written = build(search, catalog, masks, threads, seed);
-            search.commit(written);
-            search.refresh();
+            search.publish(written);
             double buildSeconds = (System.nanoTime() - started) / 1e9;
             out.printf("Index: %,d masks in %.1f s (%,.0f masks/s), %,d MB on disk%n", written, buildSeconds,
                     written / buildSeconds, search.sizeOnDisk() >> 20);
@@ -93,9 +89,9 @@ final class SearchBenchCommand {
             List<MaskFilter> facetFilters = mix.take(queries);
             List<MaskFilter> pageFilters = mix.take(queries);
             long[] facets = time(facetFilters, search::facets);
-            long[] warmPages = time(facetFilters, filter -> search.masks(filter, MaskSort.ID, 100, null));
-            long[] coldPages = time(pageFilters, filter -> search.masks(filter, MaskSort.ID, 100, null));
-            long[] areaPages = time(mix.take(queries), filter -> search.masks(filter, MaskSort.AREA_DESCENDING, 100, null));
+            long[] warmPages = time(facetFilters, filter -> search.firstPage(filter, MaskSort.ID, 100));
+            long[] coldPages = time(pageFilters, filter -> search.firstPage(filter, MaskSort.ID, 100));
+            long[] areaPages = time(mix.take(queries), filter -> search.firstPage(filter, MaskSort.AREA_DESCENDING, 100));
             report("counts+facets (each filter new)", facets);
             report("first page, total already counted", warmPages);
             report("first page, cold (counts the total too)", coldPages);
@@ -108,7 +104,7 @@ final class SearchBenchCommand {
         wipe(folder);
     }
 
-    private long build(MaskSearch search, SyntheticCatalog catalog, long masks, int threads, long seed)
+    private long build(BenchIndex search, SyntheticCatalog catalog, long masks, int threads, long seed)
             throws InterruptedException, java.util.concurrent.ExecutionException {
         long images = Math.max(1, Math.round(masks / MASKS_PER_IMAGE));
         AtomicLong written = new AtomicLong();
@@ -145,12 +141,8 @@ final class SearchBenchCommand {
         return written.get();
     }
 
-    private static void flush(MaskSearch search, List<IndexedMask> batch, AtomicLong written) {
-        try {
-            search.put(batch, true);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    private static void flush(BenchIndex search, List<IndexedMask> batch, AtomicLong written) {
+        search.add(batch);
         written.addAndGet(batch.size());
         batch.clear();
     }

@@ -24,6 +24,7 @@ import org.samed2d.explorer.cli.CommandLine;
 import org.samed2d.explorer.ingest.IngestService;
 import org.samed2d.explorer.search.MaskFilter.Bounds;
 import org.samed2d.explorer.search.MaskFilter.FractionBounds;
+import org.samed2d.explorer.search.engine.TextTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

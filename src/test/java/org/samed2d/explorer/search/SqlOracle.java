@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import org.samed2d.explorer.search.engine.TextTokens;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

@@ -1,4 +1,4 @@
-package org.samed2d.explorer.search;
+package org.samed2d.explorer.search.lucene;
 
 import java.util.Collection;
 import org.apache.lucene.index.LeafReaderContext;

@@ -1,85 +1,114 @@
-package org.samed2d.explorer.search;
+package org.samed2d.explorer.search.engine;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.util.FixedBitSet;
-import org.jspecify.annotations.Nullable;
+import org.samed2d.explorer.search.FacetCounts;
 import org.samed2d.explorer.search.FacetCounts.AreaBin;
+import org.samed2d.explorer.search.FacetDimension;
+import org.samed2d.explorer.search.MaskCounts;
+import org.samed2d.explorer.search.MaskFilter;
 
 /**
- * Exact, cross-filtered facet counts. The filters that are not dimensions (ranges, text) run as Lucene queries that
- * count matching documents per cell; dimension filters are then applied to cells, not documents: a cell that fails
- * exactly one dimension's filter still counts towards that dimension's facet (drill-sideways).
+ * Exact, cross-filtered facet counts from mask counts per cell: an engine counts the masks that pass the filters
+ * that are not dimensions (ranges, text) per cell, and dimension filters are then applied to cells, not
+ * documents. A cell that fails exactly one dimension's filter still counts towards that dimension's facet
+ * (drill-sideways). Both engines tally here, so their facets cannot differ.
  */
-final class FacetEngine {
+public final class CellFacets {
 
     private static final FacetDimension[] DIMENSIONS = FacetDimension.values();
     private static final int PASSES = -1;
     private static final int FAILS_SEVERAL = -2;
 
-    private final LuceneQueries queries;
+    /** A filter's dimension part applied to a cell dictionary. */
+    public static final class Selection {
+        private final CellTable.View cells;
+        private final boolean[][] allowed;
+        private final int[] failed;
+        private final boolean[] passing;
 
-    FacetEngine(LuceneQueries queries) {
-        this.queries = queries;
-    }
-
-    /** The facet counts of a filter, and which images hold a matching mask (bit = image id). */
-    record Evaluation(FacetCounts facets, FixedBitSet images) {
-    }
-
-    Evaluation evaluate(IndexSearcher searcher, ReaderColumns columns, MaskFilter filter) throws IOException {
-        CellTable.View cells = columns.cells();
-        boolean[][] allowed = allowedOrdinals(cells, filter);
-        boolean[] passing = new boolean[cells.size()];
-        for (int cell = 0; cell < passing.length; cell++) {
-            passing[cell] = failedDimension(cells, allowed, cell) == PASSES;
+        private Selection(CellTable.View cells, MaskFilter filter) {
+            this.cells = cells;
+            this.allowed = allowedOrdinals(cells, filter);
+            this.failed = new int[cells.size()];
+            this.passing = new boolean[cells.size()];
+            for (int cell = 0; cell < failed.length; cell++) {
+                failed[cell] = failedDimension(cell);
+                passing[cell] = failed[cell] == PASSES;
+            }
         }
-        // Cell counts without the area range (for the histogram) and with it (for everything else).
-        @Nullable Query others = queries.nonDimensionFilters(filter.withoutArea());
-        @Nullable Query area = queries.area(filter.area());
-        FixedBitSet images;
-        int[] withoutArea;
-        int[] withArea;
-        if (others == null && area == null) {
-            withoutArea = columns.allCellCounts();
-            withArea = withoutArea;
-            images = filter.values().isEmpty() ? columns.allImages()
-                    : count(searcher, columns, queries.dimensions(filter), passing).images();
-        } else {
-            withoutArea = others == null ? columns.allCellCounts()
-                    : count(searcher, columns, others, null).cellCounts();
-            CellCounting.Result filtered = count(searcher, columns, queries.and(others, area), passing);
-            withArea = filtered.cellCounts();
-            images = filtered.images();
+
+        public CellTable.View cells() {
+            return cells;
         }
-        return new Evaluation(tally(cells, allowed, filter, withoutArea, withArea, images.cardinality()), images);
+
+        /** Which cells pass every dimension filter; callers must not change it. */
+        public boolean[] passing() {
+            return passing;
+        }
+
+        /** {@link #PASSES}, the one dimension whose filter the cell fails, or {@link #FAILS_SEVERAL}. */
+        private int failedDimension(int cell) {
+            int failedOne = PASSES;
+            for (FacetDimension dimension : DIMENSIONS) {
+                boolean[] values = allowed[dimension.ordinal()];
+                if (values != null && !values[cells.ordinal(cell, dimension)]) {
+                    if (failedOne != PASSES) {
+                        return FAILS_SEVERAL;
+                    }
+                    failedOne = dimension.ordinal();
+                }
+            }
+            return failedOne;
+        }
     }
 
-    private FacetCounts tally(CellTable.View cells, boolean[][] allowed, MaskFilter filter, int[] withoutArea,
-                              int[] withArea, long images) {
+    private CellFacets() {
+    }
+
+    public static Selection select(CellTable.View cells, MaskFilter filter) {
+        return new Selection(cells, filter);
+    }
+
+    /** The area histogram from per-cell counts of cells that carry their area bin (those without the area range). */
+    public static long[] histogramOfCells(Selection selection, int[] withoutArea) {
+        long[] histogram = new long[AreaBins.COUNT];
+        for (int cell = 0; cell < withoutArea.length; cell++) {
+            if (withoutArea[cell] != 0 && selection.passing[cell]) {
+                histogram[selection.cells.areaBin(cell)] += withoutArea[cell];
+            }
+        }
+        return histogram;
+    }
+
+    /**
+     * The facets of a filter.
+     *
+     * @param withArea masks per cell that pass every filter but the dimension ones
+     * @param histogram masks per area bin that pass every filter but the area range
+     * @param images distinct images with a mask that passes every filter
+     */
+    public static FacetCounts tally(Selection selection, MaskFilter filter, long[] withArea, long[] histogram,
+                                    long images) {
+        CellTable.View cells = selection.cells;
         long[][] perValue = new long[DIMENSIONS.length][];
         for (FacetDimension dimension : DIMENSIONS) {
             perValue[dimension.ordinal()] = new long[cells.valueCount(dimension)];
         }
-        long[] histogram = new long[AreaBins.COUNT];
         long masks = 0;
         for (int cell = 0; cell < withArea.length; cell++) {
-            if (withArea[cell] == 0 && withoutArea[cell] == 0) {
+            if (withArea[cell] == 0) {
                 continue;
             }
-            int failed = failedDimension(cells, allowed, cell);
+            int failed = selection.failed[cell];
             if (failed == PASSES) {
                 masks += withArea[cell];
-                histogram[cells.areaBin(cell)] += withoutArea[cell];
                 for (FacetDimension dimension : DIMENSIONS) {
                     perValue[dimension.ordinal()][cells.ordinal(cell, dimension)] += withArea[cell];
                 }
@@ -97,7 +126,7 @@ final class FacetEngine {
     /** Values with at least one mask, largest count first, then by name; chosen values are always listed. */
     private static Map<String, Long> ranked(CellTable.View cells, FacetDimension dimension, long[] counts,
                                             Set<String> chosen) {
-        Map<String, Long> byName = new java.util.HashMap<>();
+        Map<String, Long> byName = new HashMap<>();
         for (int ordinal = 0; ordinal < counts.length; ordinal++) {
             if (counts[ordinal] > 0) {
                 byName.put(cells.name(dimension, ordinal), counts[ordinal]);
@@ -131,21 +160,6 @@ final class FacetEngine {
         return bins;
     }
 
-    /** {@link #PASSES}, the one dimension whose filter the cell fails, or {@link #FAILS_SEVERAL}. */
-    private static int failedDimension(CellTable.View cells, boolean[][] allowed, int cell) {
-        int failed = PASSES;
-        for (FacetDimension dimension : DIMENSIONS) {
-            boolean[] values = allowed[dimension.ordinal()];
-            if (values != null && !values[cells.ordinal(cell, dimension)]) {
-                if (failed != PASSES) {
-                    return FAILS_SEVERAL;
-                }
-                failed = dimension.ordinal();
-            }
-        }
-        return failed;
-    }
-
     /** Per dimension, which value ordinals the filter allows; null where the dimension is not filtered. */
     private static boolean[][] allowedOrdinals(CellTable.View cells, MaskFilter filter) {
         boolean[][] allowed = new boolean[DIMENSIONS.length][];
@@ -161,10 +175,5 @@ final class FacetEngine {
             allowed[dimension.ordinal()] = values;
         }
         return allowed;
-    }
-
-    private static CellCounting.Result count(IndexSearcher searcher, ReaderColumns columns, @Nullable Query query,
-                                             boolean @Nullable [] imagesOf) throws IOException {
-        return searcher.search(query == null ? new MatchAllDocsQuery() : query, new CellCounting(columns, imagesOf));
     }
 }

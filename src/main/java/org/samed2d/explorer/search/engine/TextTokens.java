@@ -1,4 +1,4 @@
-package org.samed2d.explorer.search;
+package org.samed2d.explorer.search.engine;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,12 +10,12 @@ import java.util.Set;
  * letter or digit, so {@code left_kidney}, {@code AMOS2022} and {@code amos_0004} give {@code left kidney},
  * {@code amos2022} and {@code amos 0004}. The same split applies to the query.
  */
-final class TextTokens {
+public final class TextTokens {
 
     private TextTokens() {
     }
 
-    static Set<String> of(String... texts) {
+    public static Set<String> of(String... texts) {
         Set<String> tokens = new LinkedHashSet<>();
         for (String text : texts) {
             for (String token : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
@@ -27,7 +27,7 @@ final class TextTokens {
         return tokens;
     }
 
-    static List<String> ofQuery(String query) {
+    public static List<String> ofQuery(String query) {
         return List.copyOf(of(query));
     }
 }

@@ -1,4 +1,4 @@
-package org.samed2d.explorer.search;
+package org.samed2d.explorer.search.lucene;
 
 import java.util.List;
 import java.util.Set;
@@ -15,7 +15,9 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
+import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.MaskFilter.Bounds;
+import org.samed2d.explorer.search.engine.TextTokens;
 
 /** A {@link MaskFilter} as Lucene queries, whole or in the parts facet counting runs separately. */
 final class LuceneQueries {
@@ -43,7 +45,7 @@ final class LuceneQueries {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         int clauses = 0;
         for (Query range : new Query[] {
-                intRange(MaskDocuments.WIDTH, filter.width()), intRange(MaskDocuments.HEIGHT, filter.height()),
+                intRange(LuceneDocuments.WIDTH, filter.width()), intRange(LuceneDocuments.HEIGHT, filter.height()),
                 fractionRange(filter.areaFraction())}) {
             if (range != null) {
                 builder.add(range, BooleanClause.Occur.FILTER);
@@ -53,7 +55,7 @@ final class LuceneQueries {
         String text = filter.text();
         if (text != null) {
             for (String token : TextTokens.ofQuery(text)) {
-                builder.add(new TermQuery(new Term(MaskDocuments.TEXT, token)), BooleanClause.Occur.FILTER);
+                builder.add(new TermQuery(new Term(LuceneDocuments.TEXT, token)), BooleanClause.Occur.FILTER);
                 clauses++;
             }
         }
@@ -64,7 +66,7 @@ final class LuceneQueries {
         if (bounds.isAny()) {
             return null;
         }
-        return LongField.newRangeQuery(MaskDocuments.AREA, bounds.min() == null ? Long.MIN_VALUE : bounds.min(),
+        return LongField.newRangeQuery(LuceneDocuments.AREA, bounds.min() == null ? Long.MIN_VALUE : bounds.min(),
                 bounds.max() == null ? Long.MAX_VALUE : bounds.max());
     }
 
@@ -99,7 +101,7 @@ final class LuceneQueries {
         if (bounds.isAny()) {
             return null;
         }
-        return DoubleField.newRangeQuery(MaskDocuments.AREA_FRACTION,
+        return DoubleField.newRangeQuery(LuceneDocuments.AREA_FRACTION,
                 bounds.min() == null ? Double.NEGATIVE_INFINITY : bounds.min(),
                 bounds.max() == null ? Double.POSITIVE_INFINITY : bounds.max());
     }

@@ -1,0 +1,17 @@
+package org.samed2d.explorer.search;
+
+import org.samed2d.explorer.catalog.CatalogFeed;
+import org.samed2d.explorer.search.engine.SearchEngine;
+import org.samed2d.explorer.search.lucene.LuceneEngine;
+import org.samed2d.explorer.shared.DataRoot;
+
+/** Opens the engine the properties name. */
+final class SearchEngines {
+
+    private SearchEngines() {
+    }
+
+    static SearchEngine open(SearchProperties properties, DataRoot root, RegionMap regions, CatalogFeed feed) {
+        return LuceneEngine.open(root.resolve("search/index"), regions, properties.threads());
+    }
+}
