@@ -60,6 +60,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void only_the_shared_search_engine_uses_the_opensearch_client() {
+        noClasses().that().resideOutsideOfPackage("..explorer.search.opensearch..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.opensearch..", "org.apache.hc..")
+                .because("OpenSearch is the other engine behind the search module's seam; no OpenSearch type may "
+                        + "reach the rest of the app, which sees the same records whichever engine answers")
+                .check(MAIN);
+    }
+
+    @Test
     void only_the_api_declares_web_controllers() {
         classes().that().areAnnotatedWith(RestController.class)
                 .should().resideInAPackage("..explorer.api..")

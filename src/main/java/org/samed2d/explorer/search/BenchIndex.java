@@ -1,11 +1,19 @@
 package org.samed2d.explorer.search;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.catalog.IndexedMask;
 import org.samed2d.explorer.search.engine.IndexWriting;
 import org.samed2d.explorer.search.engine.SearchEngine;
 import org.samed2d.explorer.search.lucene.LuceneEngine;
+import org.samed2d.explorer.search.opensearch.OpenSearchEngine;
+import org.samed2d.explorer.search.opensearch.OpenSearchSettings;
 
 /**
  * An engine driven directly, without the catalog or Spring: what {@code bench-search} builds from synthetic masks
@@ -15,22 +23,67 @@ public final class BenchIndex implements AutoCloseable {
 
     private final SearchEngine engine;
     private final IndexWriting writes;
-    private final LuceneEngine lucene;
+    private final @Nullable LuceneEngine lucene;
+    private final @Nullable OpenSearchEngine openSearch;
 
-    private BenchIndex(LuceneEngine engine) {
+    private BenchIndex(SearchEngine engine, @Nullable LuceneEngine lucene, @Nullable OpenSearchEngine openSearch) {
         this.engine = engine;
-        this.lucene = engine;
+        this.lucene = lucene;
+        this.openSearch = openSearch;
         this.writes = engine.rebuild();
     }
 
     /** A new embedded index in {@code folder}, searched with {@code threads} threads per request. */
     public static BenchIndex lucene(Path folder, int threads) {
-        return new BenchIndex(LuceneEngine.open(folder, RegionMap.bundled(), threads));
+        LuceneEngine engine = LuceneEngine.open(folder, RegionMap.bundled(), threads);
+        return new BenchIndex(engine, engine, null);
+    }
+
+    /**
+     * A new generation of indices named {@code index} on the cluster at {@code urls}, which becomes the live one when
+     * published. Each {@link #add} must hold every mask of the images it names (the synthetic catalog emits images
+     * whole), since image documents are made from what is added.
+     */
+    public static BenchIndex openSearch(List<URI> urls, String index, int shards, int replicas, boolean requestCache) {
+        OpenSearchSettings settings = OpenSearchSettings.at(urls, index).withLayout(shards, replicas, requestCache);
+        Added added = new Added();
+        OpenSearchEngine engine = OpenSearchEngine.connect(settings, RegionMap.bundled(), added);
+        BenchIndex bench = new BenchIndex(engine, null, engine);
+        bench.added = added;
+        return bench;
+    }
+
+    private @Nullable Added added;
+
+    /** The masks of the current {@link #add} call, per thread: the image documents' source in the bench. */
+    private static final class Added implements org.samed2d.explorer.search.opensearch.ImageMasks {
+        private final ThreadLocal<List<IndexedMask>> current = ThreadLocal.withInitial(List::of);
+
+        @Override
+        public List<IndexedMask> of(Collection<Long> imageIds) {
+            Set<Long> wanted = new HashSet<>(imageIds);
+            List<IndexedMask> masks = new ArrayList<>();
+            for (IndexedMask mask : current.get()) {
+                if (wanted.contains(mask.imageId())) {
+                    masks.add(mask);
+                }
+            }
+            return masks;
+        }
     }
 
     /** Adds masks that are not in the index yet; callable from several threads at once. */
     public void add(List<IndexedMask> masks) {
-        writes.put(masks, true);
+        if (added != null) {
+            added.current.set(masks);
+        }
+        try {
+            writes.put(masks, true);
+        } finally {
+            if (added != null) {
+                added.current.remove();
+            }
+        }
     }
 
     /** Makes everything added durable and searchable. */
@@ -38,8 +91,9 @@ public final class BenchIndex implements AutoCloseable {
         writes.publish(appliedChange);
     }
 
+    /** Bytes the embedded index takes on disk; -1 for a cluster (its stats say). */
     public long sizeOnDisk() {
-        return lucene.sizeOnDisk();
+        return lucene == null ? -1 : lucene.sizeOnDisk();
     }
 
     public MaskCounts counts(MaskFilter filter) {
@@ -48,6 +102,14 @@ public final class BenchIndex implements AutoCloseable {
 
     public FacetCounts facets(MaskFilter filter) {
         return engine.facets(filter);
+    }
+
+    /** For a cluster, the facets counted with one filter aggregation per dimension, to measure the cell form against. */
+    public FacetCounts facetsPerDimension(MaskFilter filter) {
+        if (openSearch == null) {
+            throw new IllegalStateException("only the OpenSearch engine counts facets per dimension");
+        }
+        return openSearch.facetsPerDimension(filter);
     }
 
     /** The first page of matching mask ids in this order. */

@@ -3,6 +3,7 @@ package org.samed2d.explorer.search;
 import org.samed2d.explorer.catalog.CatalogFeed;
 import org.samed2d.explorer.search.engine.SearchEngine;
 import org.samed2d.explorer.search.lucene.LuceneEngine;
+import org.samed2d.explorer.search.opensearch.OpenSearchEngine;
 import org.samed2d.explorer.shared.DataRoot;
 
 /** Opens the engine the properties name. */
@@ -12,6 +13,9 @@ final class SearchEngines {
     }
 
     static SearchEngine open(SearchProperties properties, DataRoot root, RegionMap regions, CatalogFeed feed) {
-        return LuceneEngine.open(root.resolve("search/index"), regions, properties.threads());
+        return switch (properties.engine()) {
+            case LUCENE -> LuceneEngine.open(root.resolve("search/index"), regions, properties.threads());
+            case OPENSEARCH -> OpenSearchEngine.connect(properties.opensearch(), regions, feed::masksOfImages);
+        };
     }
 }

@@ -93,6 +93,11 @@ public class SearchService implements io.micrometer.core.instrument.binder.Meter
         return meter.snapshot();
     }
 
+    /** Which engine answers: {@code lucene} or {@code opensearch}. */
+    public String engineName() {
+        return properties.engine().parameter();
+    }
+
     /** Matching masks and the distinct images they are on, both exact. */
     public MaskCounts counts(MaskFilter filter) {
         return engine().counts(filter);
@@ -184,6 +189,10 @@ public class SearchService implements io.micrometer.core.instrument.binder.Meter
         try {
             synchronized (writing) {
                 asIndexer(false, () -> {
+                    if (!engine().current()) {
+                        log.warn("The search index was written by another version of the document layout; rebuilding it");
+                        apply(true);
+                    }
                     apply(false);
                     long indexed = engine().documentCount();
                     long catalogued = feed.maskCount();

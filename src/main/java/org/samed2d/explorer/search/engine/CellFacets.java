@@ -77,7 +77,7 @@ public final class CellFacets {
     }
 
     /** The area histogram from per-cell counts of cells that carry their area bin (those without the area range). */
-    public static long[] histogramOfCells(Selection selection, int[] withoutArea) {
+    public static long[] histogramOfCells(Selection selection, long[] withoutArea) {
         long[] histogram = new long[AreaBins.COUNT];
         for (int cell = 0; cell < withoutArea.length; cell++) {
             if (withoutArea[cell] != 0 && selection.passing[cell]) {
@@ -123,6 +123,25 @@ public final class CellFacets {
         return new FacetCounts(new MaskCounts(masks, images), values, bins(histogram));
     }
 
+    /**
+     * Facets from mask counts per value that were counted otherwise (each dimension with every filter but its own),
+     * ranked and binned as {@link #tally} does: for measuring other ways of counting against it.
+     */
+    public static FacetCounts ofValues(MaskCounts counts, Map<FacetDimension, Map<String, Long>> perValue,
+                                       MaskFilter filter, long[] histogram) {
+        Map<FacetDimension, Map<String, Long>> values = new EnumMap<>(FacetDimension.class);
+        for (FacetDimension dimension : DIMENSIONS) {
+            Map<String, Long> byName = new HashMap<>();
+            perValue.getOrDefault(dimension, Map.of()).forEach((name, count) -> {
+                if (count > 0) {
+                    byName.put(name, count);
+                }
+            });
+            values.put(dimension, ranked(byName, filter.chosen(dimension)));
+        }
+        return new FacetCounts(counts, values, bins(histogram));
+    }
+
     /** Values with at least one mask, largest count first, then by name; chosen values are always listed. */
     private static Map<String, Long> ranked(CellTable.View cells, FacetDimension dimension, long[] counts,
                                             Set<String> chosen) {
@@ -132,6 +151,10 @@ public final class CellFacets {
                 byName.put(cells.name(dimension, ordinal), counts[ordinal]);
             }
         }
+        return ranked(byName, chosen);
+    }
+
+    private static Map<String, Long> ranked(Map<String, Long> byName, Set<String> chosen) {
         for (String value : chosen) {
             byName.putIfAbsent(value, 0L);
         }

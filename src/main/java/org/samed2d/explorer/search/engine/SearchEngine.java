@@ -40,6 +40,12 @@ public interface SearchEngine extends AutoCloseable {
     /** The highest catalog change the searchable index holds; 0 for a new one. */
     long appliedChange();
 
+    /**
+     * Whether the searchable index was written by this version's document layout; one that was not must be rebuilt
+     * before it is written to.
+     */
+    boolean current();
+
     /** Masks the searchable index holds. */
     long documentCount();
 

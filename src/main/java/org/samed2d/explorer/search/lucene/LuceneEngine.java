@@ -104,6 +104,12 @@ public final class LuceneEngine implements SearchEngine {
     }
 
     @Override
+    public boolean current() {
+        // an index this code cannot read is wiped when it is opened
+        return true;
+    }
+
+    @Override
     public long documentCount() {
         return reads.documentCount();
     }

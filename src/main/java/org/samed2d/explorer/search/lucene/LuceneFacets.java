@@ -35,8 +35,8 @@ final class LuceneFacets {
         @Nullable Query others = queries.nonDimensionFilters(filter.withoutArea());
         @Nullable Query area = queries.area(filter.area());
         FixedBitSet images;
-        int[] withoutArea;
-        int[] withArea;
+        long[] withoutArea;
+        long[] withArea;
         if (others == null && area == null) {
             withoutArea = columns.allCellCounts();
             withArea = withoutArea;
@@ -50,16 +50,8 @@ final class LuceneFacets {
             images = filtered.images();
         }
         long[] histogram = CellFacets.histogramOfCells(selection, withoutArea);
-        return new Evaluation(CellFacets.tally(selection, filter, widen(withArea), histogram, images.cardinality()),
+        return new Evaluation(CellFacets.tally(selection, filter, withArea, histogram, images.cardinality()),
                 images);
-    }
-
-    private static long[] widen(int[] counts) {
-        long[] wide = new long[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            wide[i] = counts[i];
-        }
-        return wide;
     }
 
     private static CellCounting.Result count(IndexSearcher searcher, ReaderColumns columns, @Nullable Query query,

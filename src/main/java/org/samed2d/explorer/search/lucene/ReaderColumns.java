@@ -21,14 +21,14 @@ final class ReaderColumns {
     private final List<SegmentColumns> segments;
     private final CellTable.View cells;
     private final int maxImage;
-    private final int[] allCellCounts;
+    private final long[] allCellCounts;
     private final FixedBitSet allImages;
 
     private ReaderColumns(List<SegmentColumns> segments, CellTable.View cells, List<LeafReaderContext> leaves) {
         this.segments = segments;
         this.cells = cells;
         this.maxImage = segments.stream().mapToInt(SegmentColumns::maxImage).max().orElse(0);
-        this.allCellCounts = new int[cells.size()];
+        this.allCellCounts = new long[cells.size()];
         FixedBitSet images = new FixedBitSet(maxImage + 1);
         for (LeafReaderContext leaf : leaves) {
             SegmentColumns columns = segments.get(leaf.ord);
@@ -55,7 +55,7 @@ final class ReaderColumns {
         return maxImage;
     }
 
-    int[] allCellCounts() {
+    long[] allCellCounts() {
         return allCellCounts;
     }
 
