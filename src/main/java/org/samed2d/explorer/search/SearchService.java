@@ -210,7 +210,7 @@ public class SearchService implements io.micrometer.core.instrument.binder.Meter
         }
     }
 
-    private void catchUpQuietly() {
+    void catchUpQuietly() {
         try {
             synchronized (writing) {
                 asIndexer(false, () -> apply(false));
