@@ -22,38 +22,38 @@ import org.samed2d.explorer.search.opensearch.OpenSearchSettings;
 public final class BenchIndex implements AutoCloseable {
 
     private final SearchEngine engine;
-    private final IndexWriting writes;
     private final @Nullable LuceneEngine lucene;
     private final @Nullable OpenSearchEngine openSearch;
+    private final @Nullable Added added;
+    private volatile @Nullable IndexWriting writes;
 
-    private BenchIndex(SearchEngine engine, @Nullable LuceneEngine lucene, @Nullable OpenSearchEngine openSearch) {
+    private BenchIndex(SearchEngine engine, @Nullable LuceneEngine lucene, @Nullable OpenSearchEngine openSearch,
+                       @Nullable Added added) {
         this.engine = engine;
         this.lucene = lucene;
         this.openSearch = openSearch;
-        this.writes = engine.rebuild();
+        this.added = added;
     }
 
     /** A new embedded index in {@code folder}, searched with {@code threads} threads per request. */
     public static BenchIndex lucene(Path folder, int threads) {
         LuceneEngine engine = LuceneEngine.open(folder, RegionMap.bundled(), threads);
-        return new BenchIndex(engine, engine, null);
+        return new BenchIndex(engine, engine, null, null);
     }
 
     /**
-     * A new generation of indices named {@code index} on the cluster at {@code urls}, which becomes the live one when
-     * published. Each {@link #add} must hold every mask of the images it names (the synthetic catalog emits images
-     * whole), since image documents are made from what is added.
+     * The indices named {@code index} on the cluster at {@code urls}. The first {@link #add} starts a new generation,
+     * which becomes the live one when published; each {@link #add} must hold every mask of the images it names (the
+     * synthetic catalog emits images whole), since image documents are made from what is added.
+     *
+     * @param requestCache whether searches may be answered from the shards' request cache (off: cold figures)
      */
     public static BenchIndex openSearch(List<URI> urls, String index, int shards, int replicas, boolean requestCache) {
         OpenSearchSettings settings = OpenSearchSettings.at(urls, index).withLayout(shards, replicas, requestCache);
         Added added = new Added();
         OpenSearchEngine engine = OpenSearchEngine.connect(settings, RegionMap.bundled(), added);
-        BenchIndex bench = new BenchIndex(engine, null, engine);
-        bench.added = added;
-        return bench;
+        return new BenchIndex(engine, null, engine, added);
     }
-
-    private @Nullable Added added;
 
     /** The masks of the current {@link #add} call, per thread: the image documents' source in the bench. */
     private static final class Added implements org.samed2d.explorer.search.opensearch.ImageMasks {
@@ -78,7 +78,7 @@ public final class BenchIndex implements AutoCloseable {
             added.current.set(masks);
         }
         try {
-            writes.put(masks, true);
+            writing().put(masks, true);
         } finally {
             if (added != null) {
                 added.current.remove();
@@ -88,7 +88,21 @@ public final class BenchIndex implements AutoCloseable {
 
     /** Makes everything added durable and searchable. */
     public void publish(long appliedChange) {
-        writes.publish(appliedChange);
+        writing().publish(appliedChange);
+    }
+
+    private IndexWriting writing() {
+        IndexWriting current = writes;
+        return current != null ? current : startWriting();
+    }
+
+    private synchronized IndexWriting startWriting() {
+        IndexWriting current = writes;
+        if (current == null) {
+            current = engine.rebuild();
+            writes = current;
+        }
+        return current;
     }
 
     /** Bytes the embedded index takes on disk; -1 for a cluster (its stats say). */

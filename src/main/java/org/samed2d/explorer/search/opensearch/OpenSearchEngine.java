@@ -130,7 +130,7 @@ public final class OpenSearchEngine implements SearchEngine {
             // what a rebuild that stopped half-way left behind
             indices.deleteAllBut(current);
             // no replicas while it is built: they are copied once, when it is done
-            return indices.create(0);
+            return indices.create(0, true);
         });
         return new OpenSearchWriting(client, indices, documents, imageMasks, generation, true, settings);
     }
@@ -147,7 +147,7 @@ public final class OpenSearchEngine implements SearchEngine {
             if (found != null) {
                 return found;
             }
-            Generation made = indices.create(settings.replicas());
+            Generation made = indices.create(settings.replicas(), false);
             indices.attach(made);
             return made;
         });

@@ -15,6 +15,7 @@ import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.mapping.TypeMapping;
 import org.opensearch.client.opensearch.indices.IndexSettings;
 import org.opensearch.client.opensearch.indices.SegmentSortOrder;
+import org.opensearch.client.opensearch.indices.TranslogDurability;
 import org.opensearch.client.opensearch.indices.get_mapping.IndexMappingRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,19 +78,24 @@ final class OpenSearchIndices {
      * Creates a generation's two indices, empty and with no refreshes of their own (the writer refreshes when it
      * publishes).
      */
-    Generation create(int replicas) throws IOException {
+    Generation create(int replicas, boolean bulkBuild) throws IOException {
         String suffix = "-g" + clock.millis();
         Generation generation = new Generation(masksAlias() + suffix, imagesAlias() + suffix);
-        client.indices().create(c -> c.index(generation.masks()).settings(settings(replicas, OpenSearchDocuments.ID))
-                .mappings(mapping("masks")));
+        client.indices().create(c -> c.index(generation.masks())
+                .settings(settings(replicas, OpenSearchDocuments.ID, bulkBuild)).mappings(mapping("masks")));
         client.indices().create(c -> c.index(generation.images())
-                .settings(settings(replicas, OpenSearchDocuments.IMAGE)).mappings(mapping("images")));
+                .settings(settings(replicas, OpenSearchDocuments.IMAGE, bulkBuild)).mappings(mapping("images")));
         return generation;
     }
 
-    private IndexSettings settings(int replicas, String sortField) {
+    /**
+     * @param bulkBuild a generation filled from nothing and only then published: its translog need not be synced
+     *                  per request, since a build that stops is started over, never resumed
+     */
+    private IndexSettings settings(int replicas, String sortField, boolean bulkBuild) {
         return IndexSettings.of(s -> s.numberOfShards(settings.shards()).numberOfReplicas(replicas)
                 .refreshInterval(t -> t.time("-1"))
+                .translog(t -> t.durability(bulkBuild ? TranslogDurability.Async : TranslogDurability.Request))
                 // sorted like the keyset pages that walk it, so a page stops after the documents it returns
                 .sort(sort -> sort.field(sortField).order(SegmentSortOrder.Asc)));
     }
@@ -133,10 +139,14 @@ final class OpenSearchIndices {
         client.indices().refresh(r -> r.index(generation.masks(), generation.images()));
     }
 
-    /** Gives a built generation its replicas and waits (a while) until they are there. */
+    /**
+     * Makes a built generation durable, gives it its replicas and waits (a while) until they are there. The flush
+     * (a Lucene commit) comes first so that replicas copy segment files rather than replay every operation.
+     */
     void replicate(Generation generation, int replicas) throws IOException {
+        client.indices().flush(f -> f.index(generation.masks(), generation.images()));
         client.indices().putSettings(s -> s.index(generation.masks(), generation.images())
-                .settings(i -> i.numberOfReplicas(replicas)));
+                .settings(i -> i.numberOfReplicas(replicas).translog(t -> t.durability(TranslogDurability.Request))));
         var health = client.cluster().health(h -> h.index(generation.masks(), generation.images())
                 .waitForStatus(HealthStatus.Green).timeout(t -> t.time("120s")));
         if (health.timedOut()) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.opensearch.client.opensearch.OpenSearchAsyncClient;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.core.BulkResponse;
@@ -25,7 +26,11 @@ import org.samed2d.explorer.search.opensearch.OpenSearchIndices.Generation;
  */
 final class OpenSearchWriting implements IndexWriting {
 
+    /** Bulk requests on their way at once. */
+    private static final int IN_FLIGHT = 3;
+
     private final OpenSearchClient client;
+    private final OpenSearchAsyncClient async;
     private final OpenSearchIndices indices;
     private final OpenSearchDocuments documents;
     private final ImageMasks imageMasks;
@@ -37,6 +42,7 @@ final class OpenSearchWriting implements IndexWriting {
     OpenSearchWriting(OpenSearchClient client, OpenSearchIndices indices, OpenSearchDocuments documents,
                       ImageMasks imageMasks, Generation generation, boolean fresh, OpenSearchSettings settings) {
         this.client = client;
+        this.async = new OpenSearchAsyncClient(client._transport());
         this.indices = indices;
         this.documents = documents;
         this.imageMasks = imageMasks;
@@ -143,20 +149,51 @@ final class OpenSearchWriting implements IndexWriting {
         return images;
     }
 
+    /**
+     * Sends the operations in bulk requests of {@code bulkDocuments}, a few at a time: one request at a time leaves
+     * the cluster idle while each one travels and is parsed.
+     */
     private void send(List<BulkOperation> operations) {
+        java.util.ArrayDeque<java.util.concurrent.CompletableFuture<BulkResponse>> inFlight = new java.util.ArrayDeque<>();
         for (int from = 0; from < operations.size(); from += bulkDocuments) {
             List<BulkOperation> part = operations.subList(from, Math.min(operations.size(), from + bulkDocuments));
-            BulkResponse response = OpenSearchCalls.call("write the index", () -> client.bulk(b -> b.operations(part)));
-            if (response.errors()) {
-                for (BulkResponseItem item : response.items()) {
-                    if (item.error() != null) {
-                        String problem = "the search cluster did not write " + item.index() + "/" + item.id() + ": "
-                                + item.error().reason();
-                        if (OpenSearchCalls.unavailable(item.status())) {
-                            throw new SearchUnavailableException(problem, null);
-                        }
-                        throw new IllegalStateException(problem);
+            if (inFlight.size() == IN_FLIGHT) {
+                check(await(inFlight.removeFirst()));
+            }
+            inFlight.add(OpenSearchCalls.call("write the index", () -> async.bulk(b -> b.operations(part))));
+        }
+        while (!inFlight.isEmpty()) {
+            check(await(inFlight.removeFirst()));
+        }
+    }
+
+    private static BulkResponse await(java.util.concurrent.CompletableFuture<BulkResponse> response) {
+        try {
+            return response.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return OpenSearchCalls.call("write the index", () -> {
+                if (cause instanceof java.io.IOException io) {
+                    throw io;
+                }
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(cause);
+            });
+        }
+    }
+
+    private static void check(BulkResponse response) {
+        if (response.errors()) {
+            for (BulkResponseItem item : response.items()) {
+                if (item.error() != null) {
+                    String problem = "the search cluster did not write " + item.index() + "/" + item.id() + ": "
+                            + item.error().reason();
+                    if (OpenSearchCalls.unavailable(item.status())) {
+                        throw new SearchUnavailableException(problem, null);
                     }
+                    throw new IllegalStateException(problem);
                 }
             }
         }
