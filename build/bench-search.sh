@@ -5,7 +5,7 @@
 # With --engine opensearch each size runs on the embedded engine first, then on an OpenSearch cluster with the same
 # masks and filters; without --opensearch-urls a 2-node cluster on loopback is started (build/opensearch-cluster.sh,
 # 512 MB heap a node) and stopped at the end. The bench JVM's heap is capped at 4 GB, the target of issue 3; the
-# index is written under ./target and removed afterwards.
+# index is written under ./target and removed afterwards. BENCH_JAR runs another copy of the jar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -34,8 +34,8 @@ fi
 for n in "${sizes[@]}"; do
   echo "== $n masks ($(uptime | sed 's/.*load/load/'))"
   "$JAVA_HOME/bin/java" -Xmx4g --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector \
-    -jar target/sa-med2d-explorer.jar bench-search --masks "$n" --out target/bench "${extra[@]}" 2>&1 \
-    | grep --line-buffered -v -e '^WARNING' -e 'VectorizationProvider' -e '^$' -e '^  indexed'
+    -jar "${BENCH_JAR:-target/sa-med2d-explorer.jar}" bench-search --masks "$n" --out target/bench "${extra[@]}" 2>&1 \
+    | grep --line-buffered -v -e '^WARNING' -e 'VectorizationProvider' -e '^$'
   if [ "$started_cluster" = yes ]; then
     build/opensearch-cluster.sh status target/bench/opensearch-cluster
     du -sh target/bench/opensearch-cluster/node-*/data | sed 's/^/data on disk: /'

@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,6 +45,7 @@ public class SearchService implements io.micrometer.core.instrument.binder.Meter
 
     private final CatalogFeed feed;
     private final JobLocks locks;
+    private final JdbcClient jdbc;
     private final SearchProperties properties;
     private final DataRoot root;
     private final RegionMap regions = RegionMap.bundled();
@@ -55,9 +57,11 @@ public class SearchService implements io.micrometer.core.instrument.binder.Meter
     private volatile @Nullable Cursors cursors;
     private @Nullable ScheduledExecutorService follower;
 
-    SearchService(CatalogFeed feed, JobLocks locks, SearchProperties properties, DataRoot root, Clock clock) {
+    SearchService(CatalogFeed feed, JobLocks locks, JdbcClient jdbc, SearchProperties properties, DataRoot root,
+                  Clock clock) {
         this.feed = feed;
         this.locks = locks;
+        this.jdbc = jdbc;
         this.properties = properties;
         this.root = root;
         this.meter = new ProgressMeter(clock);
@@ -283,7 +287,9 @@ public class SearchService implements io.micrometer.core.instrument.binder.Meter
         }
         IndexWriting writes = fresh ? search.rebuild() : search.update();
         boolean fromEmpty = from == 0 && (fresh || search.documentCount() == 0);
-        meter.start(fromEmpty ? "index" : "index update", fromEmpty ? feed.maskCount() : -1);
+        // a shared index's rebuild fills a new generation while the old one answers: no reason to leave readiness
+        meter.start(fresh && search.shared() ? "index rebuild" : fromEmpty ? "index" : "index update",
+                fromEmpty ? feed.maskCount() : -1);
         try {
             // Removals first: a removed mask never comes back, and once they are applied any later commit is exact.
             List<MaskRemoval> removals;
@@ -321,7 +327,7 @@ public class SearchService implements io.micrometer.core.instrument.binder.Meter
     private Cursors cursors() {
         Cursors current = cursors;
         if (current == null) {
-            current = new Cursors(CursorKey.in(root));
+            current = new Cursors(CursorKey.of(jdbc, root));
             cursors = current;
         }
         return current;

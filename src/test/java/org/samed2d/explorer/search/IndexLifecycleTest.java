@@ -82,7 +82,7 @@ class IndexLifecycleTest {
         ingest.ingest(SampleData.mini());
         SearchProperties properties = new SearchProperties(2, false, 7, 10);
         DataRoot root = new DataRoot(data);
-        SearchService first = new SearchService(feed, locks, properties, root, Clock.systemUTC());
+        SearchService first = new SearchService(feed, locks, jdbc, properties, root, Clock.systemUTC());
         first.catchUp();
         assertThat(first.counts(MaskFilter.ALL)).isEqualTo(new MaskCounts(30, 4));
         first.close();
@@ -94,7 +94,7 @@ class IndexLifecycleTest {
             }
         }
 
-        SearchService second = new SearchService(feed, locks, properties, root, Clock.systemUTC());
+        SearchService second = new SearchService(feed, locks, jdbc, properties, root, Clock.systemUTC());
         second.checkOnStart();
         assertThat(second.counts(MaskFilter.ALL)).isEqualTo(new MaskCounts(30, 4));
         second.close();
@@ -105,12 +105,12 @@ class IndexLifecycleTest {
         ingest.ingest(SampleData.mini());
         SearchProperties properties = new SearchProperties(2, false, 5, 10);
         DataRoot root = new DataRoot(data);
-        SearchService first = new SearchService(feed, locks, properties, root, Clock.systemUTC());
+        SearchService first = new SearchService(feed, locks, jdbc, properties, root, Clock.systemUTC());
         first.catchUp();
         first.close();
         deleteTree(data.resolve("search/index"));
 
-        SearchService second = new SearchService(feed, locks, properties, root, Clock.systemUTC());
+        SearchService second = new SearchService(feed, locks, jdbc, properties, root, Clock.systemUTC());
         second.checkOnStart();
         assertThat(second.counts(MaskFilter.ALL)).isEqualTo(new MaskCounts(30, 4));
         second.close();
@@ -119,7 +119,7 @@ class IndexLifecycleTest {
         new CatalogTestSupport(jdbc).empty();
         ingest.ingest(SampleData.mini());
         jdbc.sql("delete from mask where id in (select id from mask order by id desc limit 3)").update();
-        SearchService third = new SearchService(feed, locks, properties, root, Clock.systemUTC());
+        SearchService third = new SearchService(feed, locks, jdbc, properties, root, Clock.systemUTC());
         third.checkOnStart();
         assertThat(third.counts(MaskFilter.ALL).masks()).isEqualTo(27);
         third.close();

@@ -76,7 +76,7 @@ class OpenSearchLifecycleTest {
     private SearchService service(int feedPage) {
         SearchProperties properties = new SearchProperties(2, false, feedPage, 1_000_000,
                 SearchProperties.Engine.OPENSEARCH, OpenSearchSettings.at(cluster.urls(), INDEX));
-        return new SearchService(feed, locks, properties, root, Clock.systemUTC());
+        return new SearchService(feed, locks, jdbc, properties, root, Clock.systemUTC());
     }
 
     @Test

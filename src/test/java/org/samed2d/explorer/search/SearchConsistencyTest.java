@@ -83,7 +83,7 @@ class SearchConsistencyTest {
         SearchProperties properties = new SearchProperties(2, false, 20_000, 1_000_000,
                 SearchProperties.Engine.OPENSEARCH, OpenSearchSettings.at(OpenSearchCluster.shared().urls(),
                 "consistency-test"));
-        openSearch = new SearchService(feed, locks, properties, root, Clock.systemUTC());
+        openSearch = new SearchService(feed, locks, jdbc, properties, root, Clock.systemUTC());
         openSearch.rebuild();
         sql = new SqlOracle(jdbc, lucene.regions());
         values = new Values(jdbc);

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -17,6 +20,8 @@ import org.opensearch.client.opensearch.indices.IndexSettings;
 import org.opensearch.client.opensearch.indices.SegmentSortOrder;
 import org.opensearch.client.opensearch.indices.TranslogDurability;
 import org.opensearch.client.opensearch.indices.get_mapping.IndexMappingRecord;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Options;
+import org.opensearch.client.transport.httpclient5.ResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,17 +38,22 @@ final class OpenSearchIndices {
     static final int MAPPING_VERSION = 1;
     private static final String APPLIED_CHANGE = "appliedChange";
     private static final String VERSION = "mappingVersion";
+    private static final Duration BUILD_STEP = Duration.ofMinutes(30);
 
     /** A generation's two concrete indices. */
     record Generation(String masks, String images) {
     }
 
     private final OpenSearchClient client;
+    /** For the calls that end a build (refresh, flush, replicas), which take minutes on a large generation. */
+    private final OpenSearchClient patient;
     private final OpenSearchSettings settings;
     private final Clock clock;
 
     OpenSearchIndices(OpenSearchClient client, OpenSearchSettings settings, Clock clock) {
         this.client = client;
+        this.patient = client.withTransportOptions(ApacheHttpClient5Options.DEFAULT.toBuilder()
+                .setRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(BUILD_STEP)).build()).build());
         this.settings = settings;
         this.clock = clock;
     }
@@ -136,7 +146,7 @@ final class OpenSearchIndices {
     }
 
     void refresh(Generation generation) throws IOException {
-        client.indices().refresh(r -> r.index(generation.masks(), generation.images()));
+        patient.indices().refresh(r -> r.index(generation.masks(), generation.images()));
     }
 
     /**
@@ -144,13 +154,32 @@ final class OpenSearchIndices {
      * (a Lucene commit) comes first so that replicas copy segment files rather than replay every operation.
      */
     void replicate(Generation generation, int replicas) throws IOException {
-        client.indices().flush(f -> f.index(generation.masks(), generation.images()));
-        client.indices().putSettings(s -> s.index(generation.masks(), generation.images())
+        patient.indices().flush(f -> f.index(generation.masks(), generation.images()));
+        patient.indices().putSettings(s -> s.index(generation.masks(), generation.images())
                 .settings(i -> i.numberOfReplicas(replicas).translog(t -> t.durability(TranslogDurability.Request))));
-        var health = client.cluster().health(h -> h.index(generation.masks(), generation.images())
-                .waitForStatus(HealthStatus.Green).timeout(t -> t.time("120s")));
-        if (health.timedOut()) {
-            log.warn("The new search indices are {} after 120 s; moving the aliases to them anyway", health.status());
+        long deadline = System.nanoTime() + BUILD_STEP.toNanos();
+        HealthStatus status;
+        do {
+            status = health(generation);
+        } while (status != HealthStatus.Green && System.nanoTime() < deadline);
+        if (status != HealthStatus.Green) {
+            log.warn("The new search indices are {} after {}; moving the aliases to them anyway", status, BUILD_STEP);
+        }
+    }
+
+    /**
+     * The generation's health after waiting up to 20 s for green: short waits, so no request outlives the client's
+     * timeout. A wait that times out is answered 408, with the health it reached.
+     */
+    private HealthStatus health(Generation generation) throws IOException {
+        try {
+            return patient.cluster().health(h -> h.index(generation.masks(), generation.images())
+                    .waitForStatus(HealthStatus.Green).timeout(t -> t.time("20s"))).status();
+        } catch (ResponseException e) {
+            if (e.status() == 408) {
+                return HealthStatus.Yellow;
+            }
+            throw e;
         }
     }
 
