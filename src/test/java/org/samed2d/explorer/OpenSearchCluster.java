@@ -183,6 +183,7 @@ public final class OpenSearchCluster {
                 "cluster.initial_cluster_manager_nodes: " + String.join(",", nodes.stream().map(n -> n.name).toList()),
                 // the test machine's disk may be fuller than the watermarks allow; tests write a few MB
                 "cluster.routing.allocation.disk.threshold_enabled: false",
+                "indices.requests.cache.size: 10%",
                 "") ;
     }
 

@@ -1,8 +1,11 @@
 package org.samed2d.explorer.search.opensearch;
 
+import jakarta.json.stream.JsonGenerator;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.opensearch.client.json.JsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.core.MsearchResponse;
 import org.opensearch.client.opensearch.core.msearch.MultisearchBody;
@@ -31,14 +34,29 @@ final class OpenSearchSearches {
     List<SearchResult<Void>> run(String what, List<Search> searches) {
         List<RequestItem> items = new ArrayList<>(searches.size());
         for (Search search : searches) {
-            items.add(RequestItem.of(r -> r.header(h -> h.index(search.index()).requestCache(requestCache))
-                    .body(search.body())));
+            MultisearchBody body = MultisearchBody.of(search.body());
+            String preference = preference(search.index(), body);
+            items.add(RequestItem.of(r -> r.header(h -> h.index(search.index()).requestCache(requestCache)
+                    .preference(preference)).body(body)));
         }
         MsearchResponse<Void> response = OpenSearchCalls.call(what,
                 () -> client.msearch(m -> m.searches(items), Void.class));
         List<SearchResult<Void>> results = new ArrayList<>(items.size());
         response.responses().forEach(item -> results.add(OpenSearchCalls.complete(what, item)));
         return results;
+    }
+
+    /**
+     * The same body always goes to the same copy of each shard, so a repeated search finds its answer in that
+     * copy's request cache (each copy has its own); different bodies still spread over the copies.
+     */
+    private String preference(String index, MultisearchBody body) {
+        JsonpMapper mapper = client._transport().jsonpMapper();
+        StringWriter json = new StringWriter();
+        try (JsonGenerator generator = mapper.jsonProvider().createGenerator(json)) {
+            body.serialize(generator, mapper);
+        }
+        return "explorer-" + Integer.toHexString((index + json).hashCode());
     }
 
     SearchResult<Void> one(String what, Search search) {
