@@ -2,7 +2,6 @@ package org.samed2d.explorer.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import org.samed2d.explorer.shared.DataRoot;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +14,7 @@ class PlatformConfiguration {
     DataRoot dataRoot(ExplorerProperties properties) {
         DataRoot root = new DataRoot(properties.dataDir());
         try {
-            Files.createDirectories(root.path());
+            PrivateFolder.ensure(root.path());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + root.path(), e);
         }
