@@ -111,6 +111,14 @@ public class SearchService implements io.micrometer.core.instrument.binder.Meter
         return engine().facets(filter);
     }
 
+    /**
+     * Masks per area fraction of their image in power-of-two bins, smallest first, with every filter applied except
+     * the fraction range (the histogram must show what the range hides). Costs one pass over the matching masks.
+     */
+    public List<FacetCounts.FractionBin> areaFractionHistogram(MaskFilter filter) {
+        return engine().fractionHistogram(filter);
+    }
+
     public MaskPage masks(MaskFilter filter, MaskSort sort, int limit, @Nullable String cursor) {
         SortValues after = cursor == null ? null : cursors().decode(cursor, sort.parameter(), filter);
         MaskHits hits = engine().masks(filter, sort, limit, after);

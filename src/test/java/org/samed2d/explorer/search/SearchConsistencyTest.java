@@ -119,6 +119,13 @@ class SearchConsistencyTest {
             Map<Long, Long> histogram = new TreeMap<>();
             facets.area().stream().filter(bin -> bin.count() > 0).forEach(bin -> histogram.put(bin.min(), bin.count()));
             assertThat(histogram).as("area histogram of %s", filter.canonical()).isEqualTo(sql.areaHistogram(filter));
+            if (i % 4 == 0) {
+                Map<Double, Long> fractions = new TreeMap<>();
+                search.areaFractionHistogram(filter).stream().filter(bin -> bin.count() > 0)
+                        .forEach(bin -> fractions.put(bin.min(), bin.count()));
+                assertThat(fractions).as("fraction histogram of %s", filter.canonical())
+                        .isEqualTo(sql.fractionHistogram(filter));
+            }
             empty += expected.masks() == 0 ? 1 : 0;
         }
         // the generator must have exercised both sides
@@ -184,6 +191,8 @@ class SearchConsistencyTest {
                         .isEqualTo(List.copyOf(facets.values().get(dimension).entrySet()));
             }
             assertThat(openSearch.counts(filter)).isEqualTo(lucene.counts(filter)).isEqualTo(facets.counts());
+            assertThat(openSearch.areaFractionHistogram(filter)).as("fraction histogram of %s", what)
+                    .isEqualTo(lucene.areaFractionHistogram(filter));
             MaskSort sort = MaskSort.values()[i % MaskSort.values().length];
             int limit = 1 + random.nextInt(40);
             MaskPage first = lucene.masks(filter, sort, limit, null);
@@ -225,6 +234,7 @@ class SearchConsistencyTest {
             areas = jdbc.sql("select area from mask where area is not null order by area").query(Long.class).list();
             words = new ArrayList<>(TextTokens.of(String.join(" ", jdbc.sql(
                     "select name from dataset union all select distinct name from label union all "
+                            + "select distinct modality from image union all select 'mri xray' union all "
                             + "(select distinct case_name from image limit 40)").query(String.class).list())));
         }
 

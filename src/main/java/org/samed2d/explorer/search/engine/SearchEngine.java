@@ -20,6 +20,12 @@ public interface SearchEngine extends AutoCloseable {
     FacetCounts facets(MaskFilter filter);
 
     /**
+     * Masks per area fraction in {@link FractionBins}, under every filter but the fraction range; masks whose area
+     * is not measured yet are left out.
+     */
+    List<FacetCounts.FractionBin> fractionHistogram(MaskFilter filter);
+
+    /**
      * Up to {@code limit} matching mask ids in {@code sort} order, after the position {@code after} names (the sort
      * values of an earlier page's last mask), or from the start.
      */

@@ -74,6 +74,11 @@ public final class LuceneEngine implements SearchEngine {
     }
 
     @Override
+    public List<FacetCounts.FractionBin> fractionHistogram(MaskFilter filter) {
+        return reads.fractionHistogram(filter);
+    }
+
+    @Override
     public MaskHits masks(MaskFilter filter, MaskSort sort, int limit, @Nullable SortValues after) {
         return reads.masks(filter, sort, limit, after);
     }

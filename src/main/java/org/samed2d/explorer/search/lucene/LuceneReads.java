@@ -56,6 +56,13 @@ final class LuceneReads {
         return index.withSearcher(searcher -> evaluation(searcher, filter).facets());
     }
 
+    /** The area-fraction histogram under every filter but the fraction range: one pass over the matching masks. */
+    List<FacetCounts.FractionBin> fractionHistogram(MaskFilter filter) {
+        MaskFilter others = new MaskFilter(filter.values(), filter.area(), filter.width(), filter.height(),
+                MaskFilter.FractionBounds.ANY, filter.text());
+        return index.withSearcher(searcher -> searcher.search(queries.all(others), new FractionCounting()));
+    }
+
     private LuceneFacets.Evaluation evaluation(IndexSearcher searcher, MaskFilter filter) throws IOException {
         IndexReader reader = searcher.getIndexReader();
         ReaderColumns readerColumns = columns.of(reader);

@@ -67,6 +67,11 @@ public final class OpenSearchEngine implements SearchEngine {
         return facets.facets(filter);
     }
 
+    @Override
+    public List<FacetCounts.FractionBin> fractionHistogram(MaskFilter filter) {
+        return facets.fractionHistogram(filter);
+    }
+
     /** The same facets counted with one filter aggregation per dimension: for comparing the two in the bench. */
     public FacetCounts facetsPerDimension(MaskFilter filter) {
         return facets.facetsPerDimension(filter);

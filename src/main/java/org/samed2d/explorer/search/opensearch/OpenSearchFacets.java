@@ -5,9 +5,12 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch._types.aggregations.Aggregate;
 import org.opensearch.client.opensearch._types.aggregations.Aggregation;
+import org.opensearch.client.opensearch._types.aggregations.AggregationRange;
 import org.opensearch.client.opensearch._types.aggregations.LongTermsBucket;
+import org.opensearch.client.opensearch._types.aggregations.RangeBucket;
 import org.opensearch.client.opensearch._types.aggregations.StringTermsAggregate;
 import org.opensearch.client.opensearch._types.aggregations.StringTermsBucket;
 import org.opensearch.client.opensearch._types.aggregations.TermsAggregateBase;
@@ -20,6 +23,7 @@ import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.engine.AreaBins;
 import org.samed2d.explorer.search.engine.CellFacets;
 import org.samed2d.explorer.search.engine.CellTable;
+import org.samed2d.explorer.search.engine.FractionBins;
 import org.samed2d.explorer.search.opensearch.OpenSearchSearches.Search;
 
 /**
@@ -99,6 +103,38 @@ final class OpenSearchFacets {
         MaskCounts counts = new MaskCounts(results.get(after).hits().total().value(),
                 results.get(after + 2).hits().total().value());
         return CellFacets.ofValues(counts, values, filter, bins(results.get(after + 1)));
+    }
+
+    /**
+     * The area-fraction histogram as one range aggregation under every filter but the fraction range: ranges are
+     * {@code [from, to)} and the bounds powers of two, exact in a double, so each mask lands in the bin the embedded
+     * engine puts it in; masks without a measured area have no fraction and fall in no range.
+     */
+    List<FacetCounts.FractionBin> fractionHistogram(MaskFilter filter) {
+        MaskFilter others = new MaskFilter(filter.values(), filter.area(), filter.width(), filter.height(),
+                MaskFilter.FractionBounds.ANY, filter.text());
+        List<AggregationRange> ranges = new ArrayList<>();
+        for (int bin = 0; bin <= FractionBins.LAST; bin++) {
+            double from = FractionBins.min(bin);
+            double to = FractionBins.max(bin);
+            int key = bin;
+            ranges.add(AggregationRange.of(r -> {
+                r.key(Integer.toString(key));
+                if (key != FractionBins.LAST) {
+                    r.from(JsonData.of(from));
+                }
+                return key == 0 ? r : r.to(JsonData.of(to));
+            }));
+        }
+        Search search = new Search(masks, b -> b.size(0).trackTotalHits(t -> t.enabled(false))
+                .query(queries.masks(others)).aggregations("fractions",
+                        Aggregation.of(a -> a.range(r -> r.field(OpenSearchDocuments.AREA_FRACTION).ranges(ranges)))));
+        long[] counts = new long[FractionBins.LAST + 1];
+        for (RangeBucket bucket : searches.one("count area fractions", search).aggregations().get("fractions")
+                .range().buckets().array()) {
+            counts[Integer.parseInt(bucket.key())] = bucket.docCount();
+        }
+        return FractionBins.histogram(counts);
     }
 
     private Search histogram(MaskFilter filter) {

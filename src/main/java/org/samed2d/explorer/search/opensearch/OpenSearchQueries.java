@@ -8,6 +8,7 @@ import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.query_dsl.ChildScoreMode;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.samed2d.explorer.search.FacetDimension;
 import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.MaskFilter.Bounds;
 import org.samed2d.explorer.search.engine.TextTokens;
@@ -76,8 +77,7 @@ final class OpenSearchQueries {
             String text = filter.text();
             if (text != null) {
                 for (String token : TextTokens.ofQuery(text)) {
-                    clauses.add(Query.of(q -> q.term(t -> t.field(prefix + OpenSearchDocuments.TEXT)
-                            .value(FieldValue.of(token)))));
+                    clauses.add(word(prefix, token));
                 }
             }
         }
@@ -85,6 +85,29 @@ final class OpenSearchQueries {
             addRange(clauses, prefix + OpenSearchDocuments.AREA, filter.area());
         }
         return clauses;
+    }
+
+    /**
+     * One query word: in the names, or naming the modality (as {@link TextTokens#matchesModality} says), the same
+     * clauses as the embedded engine's. Words hold only letters and digits, so the wildcard patterns are literal.
+     */
+    private static Query word(String prefix, String token) {
+        String modality = prefix + FacetDimension.MODALITY.parameter();
+        List<Query> any = new ArrayList<>();
+        any.add(term(prefix + OpenSearchDocuments.TEXT, token));
+        any.add(term(modality, TextTokens.modalityOf(token)));
+        if (!token.equals(FacetDimension.NO_SUBMODALITY)) {
+            any.add(term(prefix + FacetDimension.SUBMODALITY.parameter(), token));
+        }
+        if (token.length() >= TextTokens.MODALITY_WORD_MIN_LENGTH) {
+            any.add(Query.of(q -> q.wildcard(w -> w.field(modality).value(token + "_*"))));
+            any.add(Query.of(q -> q.wildcard(w -> w.field(modality).value("*_" + token))));
+        }
+        return Query.of(q -> q.bool(b -> b.should(any).minimumShouldMatch("1")));
+    }
+
+    private static Query term(String field, String value) {
+        return Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(value))));
     }
 
     private static Query anyOf(String field, Set<String> values) {
