@@ -16,6 +16,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 import org.samed2d.explorer.CatalogTestSupport;
@@ -133,6 +134,24 @@ class OpenSearchLifecycleTest {
         assertThat(indices()).containsExactlyInAnyOrder(liveMasksIndex(), liveMasksIndex().replace("-masks-", "-images-"));
         assertThat(slow.counts(MaskFilter.ALL)).isEqualTo(new MaskCounts(30, 4));
         slow.close();
+    }
+
+    @Test
+    void indices_of_another_mapping_version_are_rebuilt_on_start() throws Exception {
+        ingest.ingest(SampleData.mini());
+        search.catchUp();
+        String before = liveMasksIndex();
+        try (var transport = transport()) {
+            // as an earlier version would have left them: same documents, another mapping version recorded
+            new OpenSearchClient(transport).indices().putMapping(m -> m.index(before)
+                    .meta("mappingVersion", JsonData.of(0)));
+        }
+
+        search.checkOnStart();
+
+        assertThat(liveMasksIndex()).isNotEqualTo(before);
+        assertThat(indices()).doesNotContain(before);
+        assertThat(search.counts(MaskFilter.ALL)).isEqualTo(new MaskCounts(30, 4));
     }
 
     @Test
