@@ -51,6 +51,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void only_the_embedded_search_engine_uses_lucene() {
+        noClasses().that().resideOutsideOfPackage("..explorer.search.lucene..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..")
+                .because("Lucene is one engine behind the search module's seam; the rest of the module and the app "
+                        + "see only the filter and result records, so answers cannot depend on the engine")
+                .check(MAIN);
+    }
+
+    @Test
+    void only_the_shared_search_engine_uses_the_opensearch_client() {
+        noClasses().that().resideOutsideOfPackage("..explorer.search.opensearch..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.opensearch..", "org.apache.hc..")
+                .because("OpenSearch is the other engine behind the search module's seam; no OpenSearch type may "
+                        + "reach the rest of the app, which sees the same records whichever engine answers")
+                .check(MAIN);
+    }
+
+    @Test
     void only_the_api_declares_web_controllers() {
         classes().that().areAnnotatedWith(RestController.class)
                 .should().resideInAPackage("..explorer.api..")

@@ -63,6 +63,18 @@ class ApiErrors {
                 .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds()))).body(problem);
     }
 
+    /** The search cluster is down or unreachable: only search answers so; try again after Retry-After. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> searchUnavailable(org.samed2d.explorer.search.SearchUnavailableException e) {
+        log.warn("Search unavailable: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "search is unavailable right now: the search cluster cannot answer; the rest of the API works, and "
+                        + "the index catches up by itself when the cluster is back");
+        problem.setTitle("Search unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds()))).body(problem);
+    }
+
     @ExceptionHandler
     ProblemDetail ingestBusy(org.samed2d.explorer.ingest.IngestBusyException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());

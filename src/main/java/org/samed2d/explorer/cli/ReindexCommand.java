@@ -11,7 +11,7 @@ import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.SearchService;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** {@code reindex}: rebuilds the search index from the catalog, with a progress line. */
+/** {@code reindex}: rebuilds the search index from the catalog (on either engine), with a progress line. */
 final class ReindexCommand {
 
     private final PrintStream out;
@@ -27,7 +27,10 @@ final class ReindexCommand {
         for (String arg : args) {
             if (arg.equals("--help")) {
                 out.println("Usage: java -jar sa-med2d-explorer.jar reindex [--explorer.data-dir=DIR]"
-                        + "   (stop the portal first: it keeps the index up to date itself while it runs)");
+                        + " [--explorer.search.engine=opensearch --explorer.search.opensearch.urls=URL,...]\n"
+                        + "  Embedded engine: stop the portal first (it keeps its index up to date itself).\n"
+                        + "  OpenSearch: builds a new generation of the indices and moves the aliases to it; portals"
+                        + " may keep running and answer from the old one meanwhile.");
                 return 0;
             }
             if (!arg.startsWith("--")) {

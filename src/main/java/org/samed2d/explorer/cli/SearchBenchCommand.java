@@ -2,9 +2,9 @@ package org.samed2d.explorer.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.samed2d.explorer.catalog.IndexedMask;
 import org.samed2d.explorer.search.FacetDimension;
 import org.samed2d.explorer.search.MaskFilter;
-import org.samed2d.explorer.search.MaskSearch;
+import org.samed2d.explorer.search.BenchIndex;
+import org.samed2d.explorer.search.FacetCounts;
 import org.samed2d.explorer.search.MaskSort;
 import org.samed2d.explorer.search.RegionMap;
 
@@ -45,7 +46,10 @@ final class SearchBenchCommand {
     int run(String[] args) {
         if (CommandOptions.wantsHelp(args)) {
             out.println("Usage: java -Xmx4g -jar sa-med2d-explorer.jar bench-search --masks N --out DIR"
-                    + " [--queries Q (default 300)] [--threads T (default 2)] [--seed S]");
+                    + " [--queries Q (default 300)] [--threads T (default 2)] [--seed S]"
+                    + " [--engine lucene|opensearch] [--opensearch-urls http://127.0.0.1:9200,...]"
+                    + " [--shards S (default 1)] [--replicas R (default 1)]"
+                    + "   (opensearch also runs the embedded engine on the same masks and filters, for comparison)");
             return 0;
         }
         try {
@@ -55,7 +59,14 @@ final class SearchBenchCommand {
             int queries = (int) options.number("queries", 300);
             int threads = (int) options.number("threads", 2);
             long seed = options.number("seed", 7);
-            bench(masks, folder, queries, threads, seed);
+            String engine = options.get("engine", "lucene");
+            if (!engine.equals("lucene") && !engine.equals("opensearch")) {
+                throw new IllegalArgumentException("--engine: lucene or opensearch, not '" + engine + "'");
+            }
+            List<URI> urls = engine.equals("opensearch")
+                    ? Arrays.stream(options.require("opensearch-urls").split(",")).map(URI::create).toList() : List.of();
+            Cluster cluster = new Cluster(urls, (int) options.number("shards", 1), (int) options.number("replicas", 1));
+            bench(masks, folder, queries, threads, seed, cluster);
             return 0;
         } catch (IllegalArgumentException e) {
             err.println("bench-search: " + e.getMessage());
@@ -66,18 +77,27 @@ final class SearchBenchCommand {
         }
     }
 
-    private void bench(long masks, Path folder, int queries, int threads, long seed) throws IOException,
-            InterruptedException, java.util.concurrent.ExecutionException {
+    /** Where the OpenSearch run goes; no URLs: the embedded engine only. */
+    private record Cluster(List<URI> urls, int shards, int replicas) {
+    }
+
+    /** The filters every engine is timed on, drawn once. */
+    private record Filters(List<MaskFilter> facets, List<MaskFilter> pages, List<MaskFilter> byArea) {
+    }
+
+    private void bench(long masks, Path folder, int queries, int threads, long seed, Cluster cluster)
+            throws IOException, InterruptedException, java.util.concurrent.ExecutionException {
         wipe(folder);
         Files.createDirectories(folder);
         SyntheticCatalog catalog = new SyntheticCatalog(seed);
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        try (MaskSearch search = MaskSearch.open(folder, RegionMap.bundled(), key, threads)) {
+        QueryMix mix = new QueryMix(catalog, seed);
+        List<MaskFilter> warmUp = mix.take(30);
+        Filters filters = new Filters(mix.take(queries), mix.take(queries), mix.take(queries));
+        try (BenchIndex search = BenchIndex.lucene(folder, threads)) {
+            out.println("-- embedded engine (Lucene)");
             long started = System.nanoTime();
             long written = build(search, catalog, masks, threads, seed);
-            search.commit(written);
-            search.refresh();
+            search.publish(written);
             double buildSeconds = (System.nanoTime() - started) / 1e9;
             out.printf("Index: %,d masks in %.1f s (%,.0f masks/s), %,d MB on disk%n", written, buildSeconds,
                     written / buildSeconds, search.sizeOnDisk() >> 20);
@@ -85,17 +105,11 @@ final class SearchBenchCommand {
             started = System.nanoTime();
             search.counts(MaskFilter.ALL);
             out.printf("First query after opening (loads facet columns): %.0f ms%n", (System.nanoTime() - started) / 1e6);
-
-            QueryMix mix = new QueryMix(catalog, seed);
-            for (int i = 0; i < 30; i++) {
-                search.facets(mix.next());
-            }
-            List<MaskFilter> facetFilters = mix.take(queries);
-            List<MaskFilter> pageFilters = mix.take(queries);
-            long[] facets = time(facetFilters, search::facets);
-            long[] warmPages = time(facetFilters, filter -> search.masks(filter, MaskSort.ID, 100, null));
-            long[] coldPages = time(pageFilters, filter -> search.masks(filter, MaskSort.ID, 100, null));
-            long[] areaPages = time(mix.take(queries), filter -> search.masks(filter, MaskSort.AREA_DESCENDING, 100, null));
+            warmUp.forEach(search::facets);
+            long[] facets = time(filters.facets(), search::facets);
+            long[] warmPages = time(filters.facets(), filter -> search.firstPage(filter, MaskSort.ID, 100));
+            long[] coldPages = time(filters.pages(), filter -> search.firstPage(filter, MaskSort.ID, 100));
+            long[] areaPages = time(filters.byArea(), filter -> search.firstPage(filter, MaskSort.AREA_DESCENDING, 100));
             report("counts+facets (each filter new)", facets);
             report("first page, total already counted", warmPages);
             report("first page, cold (counts the total too)", coldPages);
@@ -104,11 +118,86 @@ final class SearchBenchCommand {
             long live = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             out.printf("Heap: limit %,d MB, live after GC with the index open %,d MB, old generation peak %,d MB%n",
                     Runtime.getRuntime().maxMemory() >> 20, live >> 20, oldGenerationPeakMegabytes());
+            if (!cluster.urls().isEmpty()) {
+                benchOpenSearch(search, catalog, masks, threads, seed, cluster, warmUp, filters);
+            }
         }
         wipe(folder);
     }
 
-    private long build(MaskSearch search, SyntheticCatalog catalog, long masks, int threads, long seed)
+    /**
+     * The same masks and filters on the cluster: build rate, counts+facets with the request cache off (cold) and
+     * on, the one-aggregation-per-dimension form beside them, first pages; and every answer checked against the
+     * embedded engine's.
+     */
+    private void benchOpenSearch(BenchIndex lucene, SyntheticCatalog catalog, long masks, int threads, long seed,
+                                 Cluster cluster, List<MaskFilter> warmUp, Filters filters)
+            throws InterruptedException, java.util.concurrent.ExecutionException {
+        out.printf("-- OpenSearch, %d node URLs, %d shard(s), %d replica(s)%n", cluster.urls().size(), cluster.shards(),
+                cluster.replicas());
+        String index = "bench-search";
+        try (BenchIndex writer = BenchIndex.openSearch(cluster.urls(), index, cluster.shards(), cluster.replicas(), true);
+             BenchIndex cold = BenchIndex.openSearch(cluster.urls(), index, cluster.shards(), cluster.replicas(), false)) {
+            long started = System.nanoTime();
+            long written = build(writer, catalog, masks, threads, seed);
+            double bulkSeconds = (System.nanoTime() - started) / 1e9;
+            writer.publish(written);
+            double buildSeconds = (System.nanoTime() - started) / 1e9;
+            out.printf("Index: %,d masks in %.1f s (%,.0f masks/s; bulk writes %.1f s, then refresh, replica copy "
+                    + "and alias swap %.1f s)%n", written, buildSeconds, written / buildSeconds, bulkSeconds,
+                    buildSeconds - bulkSeconds);
+            started = System.nanoTime();
+            cold.counts(MaskFilter.ALL);
+            out.printf("First query after the build: %.0f ms%n", (System.nanoTime() - started) / 1e6);
+            warmUp.forEach(cold::facets);
+
+            int identical = 0;
+            int perDimensionIdentical = 0;
+            for (MaskFilter filter : filters.facets()) {
+                FacetCounts expected = lucene.facets(filter);
+                identical += cold.facets(filter).equals(expected) ? 1 : 0;
+                perDimensionIdentical += cold.facetsPerDimension(filter).equals(expected) ? 1 : 0;
+            }
+            out.printf("Exact: counts, distinct images, facets and histogram identical to the embedded engine's for "
+                    + "%d/%d filters (cells form), %d/%d (one aggregation per dimension)%n", identical,
+                    filters.facets().size(), perDimensionIdentical, filters.facets().size());
+
+            long[] perDimension = time(filters.facets(), cold::facetsPerDimension);
+            long[] cells = time(filters.facets(), cold::facets);
+            writer.facets(MaskFilter.ALL);
+            filters.facets().forEach(writer::facets);
+            long[] cached = time(filters.facets(), writer::facets);
+            long[] coldPages = time(filters.pages(), filter -> cold.firstPage(filter, MaskSort.ID, 100));
+            long[] areaPages = time(filters.byArea(), filter -> cold.firstPage(filter, MaskSort.AREA_DESCENDING, 100));
+            filters.pages().forEach(filter -> writer.firstPage(filter, MaskSort.ID, 100));
+            long[] cachedPages = time(filters.pages(), filter -> writer.firstPage(filter, MaskSort.ID, 100));
+            report("counts+facets, one aggregation per dimension, cold", perDimension);
+            report("counts+facets, cells, cold", cells);
+            report("counts+facets, cells, request cache warm", cached);
+            report("first page, cold (counts the total too)", coldPages);
+            report("first page by -area, cold", areaPages);
+            report("first page, request cache warm", cachedPages);
+            out.printf("cells vs one aggregation per dimension, p50: %.1fx faster%n",
+                    percentile(perDimension, 0.5) / percentile(cells, 0.5));
+        }
+        out.printf("Bench JVM: RSS %,d MB (the cluster's nodes are other processes)%n", residentMegabytes());
+    }
+
+    /** This process's resident memory, from /proc (Linux). */
+    private static long residentMegabytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private long build(BenchIndex search, SyntheticCatalog catalog, long masks, int threads, long seed)
             throws InterruptedException, java.util.concurrent.ExecutionException {
         long images = Math.max(1, Math.round(masks / MASKS_PER_IMAGE));
         AtomicLong written = new AtomicLong();
@@ -120,12 +209,13 @@ final class SearchBenchCommand {
                 long from = first;
                 long count = Math.min(chunk, images - first + 1);
                 parts.add(pool.submit(() -> {
-                    List<IndexedMask> batch = new ArrayList<>(BATCH);
+                    List<IndexedMask> batch = new ArrayList<>(BATCH + 16);
                     catalog.emit(from, count, seed, mask -> {
-                        batch.add(mask);
-                        if (batch.size() == BATCH) {
+                        // batches end between images: an image document is made from its masks in one batch
+                        if (batch.size() >= BATCH && batch.getLast().imageId() != mask.imageId()) {
                             flush(search, batch, written);
                         }
+                        batch.add(mask);
                     });
                     flush(search, batch, written);
                     return null;
@@ -145,12 +235,8 @@ final class SearchBenchCommand {
         return written.get();
     }
 
-    private static void flush(MaskSearch search, List<IndexedMask> batch, AtomicLong written) {
-        try {
-            search.put(batch, true);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    private static void flush(BenchIndex search, List<IndexedMask> batch, AtomicLong written) {
+        search.add(batch);
         written.addAndGet(batch.size());
         batch.clear();
     }

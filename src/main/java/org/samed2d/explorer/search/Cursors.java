@@ -9,7 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.apache.lucene.util.BytesRef;
+import org.samed2d.explorer.search.engine.SortValues;
 
 /**
  * Keyset cursors: the sort values of the last item of a page, bound to the query they came from and signed, so a
@@ -28,13 +28,13 @@ final class Cursors {
         this.key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
-    String encode(String order, MaskFilter filter, Object[] values) {
+    String encode(String order, MaskFilter filter, SortValues values) {
         StringBuilder payload = new StringBuilder(order).append('\n').append(digest(filter));
-        for (Object value : values) {
+        for (Object value : values.values()) {
             payload.append('\n');
             switch (value) {
                 case Long number -> payload.append('L').append(number);
-                case BytesRef bytes -> payload.append('B').append(ENCODER.encodeToString(BytesRef.deepCopyOf(bytes).bytes));
+                case String text -> payload.append('B').append(ENCODER.encodeToString(text.getBytes(StandardCharsets.UTF_8)));
                 default -> throw new IllegalArgumentException("cannot put a " + value.getClass() + " in a cursor");
             }
         }
@@ -43,7 +43,7 @@ final class Cursors {
     }
 
     /** The sort values a cursor holds; refuses cursors this server did not issue for this filter and order. */
-    Object[] decode(String cursor, String order, MaskFilter filter) {
+    SortValues decode(String cursor, String order, MaskFilter filter) {
         int dot = cursor.indexOf('.');
         byte[] payload;
         byte[] signature;
@@ -65,9 +65,9 @@ final class Cursors {
         for (int i = 2; i < lines.length; i++) {
             String line = lines[i];
             values.add(line.charAt(0) == 'L' ? (Object) Long.parseLong(line.substring(1))
-                    : new BytesRef(DECODER.decode(line.substring(1))));
+                    : new String(DECODER.decode(line.substring(1)), StandardCharsets.UTF_8));
         }
-        return values.toArray();
+        return new SortValues(values);
     }
 
     private static InvalidQueryException forged() {

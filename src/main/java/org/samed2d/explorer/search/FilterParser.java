@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.search.MaskFilter.Bounds;
 import org.samed2d.explorer.search.MaskFilter.FractionBounds;
+import org.samed2d.explorer.search.engine.TextTokens;
 
 /**
  * Turns request parameters into a {@link MaskFilter}, refusing with {@link InvalidQueryException} anything it cannot

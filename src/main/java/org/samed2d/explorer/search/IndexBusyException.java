@@ -2,11 +2,15 @@ package org.samed2d.explorer.search;
 
 import java.nio.file.Path;
 
-/** Another process (usually the running portal) holds the search index open for writing. */
+/** Another process (usually the running portal) is writing the search index. */
 public class IndexBusyException extends RuntimeException {
 
     public IndexBusyException(Path index) {
-        super("the search index " + index + " is in use by another process (is the portal running?); "
+        this("the search index " + index + " is in use by another process (is the portal running?); "
                 + "stop it first, or let the portal keep the index up to date itself");
+    }
+
+    public IndexBusyException(String message) {
+        super(message);
     }
 }

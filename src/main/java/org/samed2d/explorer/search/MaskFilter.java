@@ -40,7 +40,7 @@ public record MaskFilter(Map<FacetDimension, SortedSet<String>> values, Bounds a
     }
 
     /** The same filter without the area range, for the area histogram (which must show what the range hides). */
-    MaskFilter withoutArea() {
+    public MaskFilter withoutArea() {
         return new MaskFilter(values, Bounds.ANY, width, height, areaFraction, text);
     }
 

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -31,6 +32,7 @@ import org.samed2d.explorer.search.FilterParser;
 import org.samed2d.explorer.search.InvalidQueryException;
 import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.SearchService;
+import org.samed2d.explorer.search.SearchUnavailableException;
 import org.samed2d.explorer.security.PortalAccess;
 import org.samed2d.explorer.security.Role;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -107,7 +109,14 @@ class ImageView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         List<MaskRecord> masks = catalog.masksOfImage(image.id());
         Set<Long> matching = new HashSet<>();
         if (!filter.isEmpty()) {
-            matching.addAll(search.matchingMasks(filter, image.id()));
+            try {
+                matching.addAll(search.matchingMasks(filter, image.id()));
+            } catch (SearchUnavailableException e) {
+                // the image and its masks come from the catalog; only which of them match needs search
+                Notification.show("Search is unavailable right now: which masks match your filter, and the next "
+                        + "matching image, are not shown.", 6000, Notification.Position.TOP_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_WARNING);
+            }
         } else {
             masks.forEach(mask -> matching.add(mask.id()));
         }
@@ -161,8 +170,12 @@ class ImageView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private Optional<Long> neighbour(MaskFilter filter, long imageId, boolean forward) {
-        long id = search.neighbourImage(filter, imageId, forward);
-        return id < 0 ? Optional.empty() : Optional.of(id);
+        try {
+            long id = search.neighbourImage(filter, imageId, forward);
+            return id < 0 ? Optional.empty() : Optional.of(id);
+        } catch (SearchUnavailableException e) {
+            return Optional.empty();
+        }
     }
 
     private void addStep(String label, VaadinIcon icon, Optional<Long> target, String queryString, Key key) {

@@ -25,10 +25,10 @@ class DeploymentFilesTest {
     void the_compose_file_wires_the_app_to_postgresql_18_and_every_variable_it_sets_is_documented() throws IOException {
         Map<String, Object> compose = new Yaml().load(Files.readString(DOCKER.resolve("compose.yml")));
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
-        assertThat(services).containsKeys("postgres", "app", "app-gpu");
+        assertThat(services).containsKeys("postgres", "app", "app-gpu", "app-opensearch", "opensearch-1", "opensearch-2");
         assertThat(services.get("postgres").get("image")).isEqualTo("postgres:18");
         String deploy = Files.readString(Path.of("docs", "DEPLOY.md"));
-        for (String app : List.of("app", "app-gpu")) {
+        for (String app : List.of("app", "app-gpu", "app-opensearch")) {
             Map<String, Object> service = services.get(app);
             Map<String, String> environment = (Map<String, String>) service.get("environment");
             assertThat(environment.get("SPRING_DATASOURCE_URL")).isEqualTo("jdbc:postgresql://postgres:5432/explorer");
@@ -37,6 +37,11 @@ class DeploymentFilesTest {
             assertThat(((Map<String, String>) service.get("build")).get("dockerfile")).satisfies(file ->
                     assertThat(Path.of(file)).exists());
         }
+        Map<String, String> onOpenSearch = (Map<String, String>) services.get("app-opensearch").get("environment");
+        assertThat(onOpenSearch).containsEntry("EXPLORER_SEARCH_ENGINE", "opensearch")
+                .containsEntry("EXPLORER_SEARCH_OPENSEARCH_URLS", "http://opensearch-1:9200,http://opensearch-2:9200");
+        assertThat(services.get("opensearch-1").get("image")).isEqualTo("opensearchproject/opensearch:3.3.0");
+        assertThat((List<String>) services.get("opensearch-2").get("profiles")).containsExactly("opensearch");
     }
 
     @Test

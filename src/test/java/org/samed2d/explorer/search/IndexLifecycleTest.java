@@ -19,6 +19,7 @@ import org.samed2d.explorer.ExplorerTest;
 import org.samed2d.explorer.SampleData;
 import org.samed2d.explorer.catalog.CatalogFeed;
 import org.samed2d.explorer.catalog.CatalogImport;
+import org.samed2d.explorer.catalog.JobLocks;
 import org.samed2d.explorer.catalog.MaskGeometry;
 import org.samed2d.explorer.ingest.IngestService;
 import org.samed2d.explorer.shared.DataRoot;
@@ -35,6 +36,8 @@ class IndexLifecycleTest {
     IngestService ingest;
     @Autowired
     CatalogFeed feed;
+    @Autowired
+    JobLocks locks;
     @Autowired
     CatalogImport catalogImport;
     @Autowired
@@ -79,7 +82,7 @@ class IndexLifecycleTest {
         ingest.ingest(SampleData.mini());
         SearchProperties properties = new SearchProperties(2, false, 7, 10);
         DataRoot root = new DataRoot(data);
-        SearchService first = new SearchService(feed, properties, root, Clock.systemUTC());
+        SearchService first = new SearchService(feed, locks, jdbc, properties, root, Clock.systemUTC());
         first.catchUp();
         assertThat(first.counts(MaskFilter.ALL)).isEqualTo(new MaskCounts(30, 4));
         first.close();
@@ -91,7 +94,7 @@ class IndexLifecycleTest {
             }
         }
 
-        SearchService second = new SearchService(feed, properties, root, Clock.systemUTC());
+        SearchService second = new SearchService(feed, locks, jdbc, properties, root, Clock.systemUTC());
         second.checkOnStart();
         assertThat(second.counts(MaskFilter.ALL)).isEqualTo(new MaskCounts(30, 4));
         second.close();
@@ -102,12 +105,12 @@ class IndexLifecycleTest {
         ingest.ingest(SampleData.mini());
         SearchProperties properties = new SearchProperties(2, false, 5, 10);
         DataRoot root = new DataRoot(data);
-        SearchService first = new SearchService(feed, properties, root, Clock.systemUTC());
+        SearchService first = new SearchService(feed, locks, jdbc, properties, root, Clock.systemUTC());
         first.catchUp();
         first.close();
         deleteTree(data.resolve("search/index"));
 
-        SearchService second = new SearchService(feed, properties, root, Clock.systemUTC());
+        SearchService second = new SearchService(feed, locks, jdbc, properties, root, Clock.systemUTC());
         second.checkOnStart();
         assertThat(second.counts(MaskFilter.ALL)).isEqualTo(new MaskCounts(30, 4));
         second.close();
@@ -116,7 +119,7 @@ class IndexLifecycleTest {
         new CatalogTestSupport(jdbc).empty();
         ingest.ingest(SampleData.mini());
         jdbc.sql("delete from mask where id in (select id from mask order by id desc limit 3)").update();
-        SearchService third = new SearchService(feed, properties, root, Clock.systemUTC());
+        SearchService third = new SearchService(feed, locks, jdbc, properties, root, Clock.systemUTC());
         third.checkOnStart();
         assertThat(third.counts(MaskFilter.ALL).masks()).isEqualTo(27);
         third.close();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -14,23 +15,33 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.samed2d.explorer.CatalogTestSupport;
 import org.samed2d.explorer.ExplorerTest;
+import org.samed2d.explorer.OpenSearchCluster;
 import org.samed2d.explorer.SampleData;
+import org.samed2d.explorer.catalog.CatalogFeed;
+import org.samed2d.explorer.catalog.JobLocks;
 import org.samed2d.explorer.cli.CommandLine;
 import org.samed2d.explorer.ingest.IngestService;
 import org.samed2d.explorer.search.MaskFilter.Bounds;
 import org.samed2d.explorer.search.MaskFilter.FractionBounds;
+import org.samed2d.explorer.search.engine.TextTokens;
+import org.samed2d.explorer.search.opensearch.OpenSearchSettings;
+import org.samed2d.explorer.shared.DataRoot;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Property: for any filter, the engine's counts, facets, area histogram and pages equal what plain SQL over the
- * catalog says. Hundreds of random filters over the real sample plus a generated release, including empty results,
- * values absent from the data and every parameter.
+ * Property: for any filter, each engine's counts, facets, area histogram and pages equal what plain SQL over the
+ * catalog says, and the two engines (the embedded Lucene index and a real 2-node OpenSearch cluster) give exactly
+ * the same answers, cursors included. Hundreds of random filters over the real sample plus a generated release,
+ * including empty results, values absent from the data and every parameter.
  */
 @ExplorerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -40,11 +51,19 @@ class SearchConsistencyTest {
     private static final long SEED = 20261126L;
 
     @Autowired
-    SearchService search;
+    SearchService lucene;
     @Autowired
     IngestService ingest;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CatalogFeed feed;
+    @Autowired
+    JobLocks locks;
+    @Autowired
+    DataRoot root;
+
+    SearchService openSearch;
 
     SqlOracle sql;
     Values values;
@@ -60,13 +79,29 @@ class SearchConsistencyTest {
         }
         ingest.ingest(SampleData.mini());
         ingest.ingest(generated);
-        search.rebuild();
-        sql = new SqlOracle(jdbc, search.regions());
+        lucene.rebuild();
+        SearchProperties properties = new SearchProperties(2, false, 20_000, 1_000_000,
+                SearchProperties.Engine.OPENSEARCH, OpenSearchSettings.at(OpenSearchCluster.shared().urls(),
+                "consistency-test"));
+        openSearch = new SearchService(feed, locks, jdbc, properties, root, Clock.systemUTC());
+        openSearch.rebuild();
+        sql = new SqlOracle(jdbc, lucene.regions());
         values = new Values(jdbc);
     }
 
-    @Test
-    void counts_and_facets_equal_sql_for_random_filters() {
+    @AfterAll
+    void closeTheOpenSearchEngine() {
+        openSearch.close();
+    }
+
+    private SearchService engine(String name) {
+        return name.equals("lucene") ? lucene : openSearch;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"lucene", "opensearch"})
+    void counts_and_facets_equal_sql_for_random_filters(String engine) {
+        SearchService search = engine(engine);
         SplittableRandom random = new SplittableRandom(SEED);
         int empty = 0;
         for (int i = 0; i < FILTERS; i++) {
@@ -84,14 +119,23 @@ class SearchConsistencyTest {
             Map<Long, Long> histogram = new TreeMap<>();
             facets.area().stream().filter(bin -> bin.count() > 0).forEach(bin -> histogram.put(bin.min(), bin.count()));
             assertThat(histogram).as("area histogram of %s", filter.canonical()).isEqualTo(sql.areaHistogram(filter));
+            if (i % 4 == 0) {
+                Map<Double, Long> fractions = new TreeMap<>();
+                search.areaFractionHistogram(filter).stream().filter(bin -> bin.count() > 0)
+                        .forEach(bin -> fractions.put(bin.min(), bin.count()));
+                assertThat(fractions).as("fraction histogram of %s", filter.canonical())
+                        .isEqualTo(sql.fractionHistogram(filter));
+            }
             empty += expected.masks() == 0 ? 1 : 0;
         }
         // the generator must have exercised both sides
         assertThat(empty).isBetween(FILTERS / 20, FILTERS - FILTERS / 5);
     }
 
-    @Test
-    void every_page_order_walks_exactly_the_sql_result() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"lucene", "opensearch"})
+    void every_page_order_walks_exactly_the_sql_result(String engine) {
+        SearchService search = engine(engine);
         SplittableRandom random = new SplittableRandom(SEED + 1);
         for (int i = 0; i < 60; i++) {
             MaskFilter filter = values.randomFilter(random);
@@ -111,8 +155,10 @@ class SearchConsistencyTest {
         }
     }
 
-    @Test
-    void image_pages_hold_each_image_once_with_all_its_matching_masks() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"lucene", "opensearch"})
+    void image_pages_hold_each_image_once_with_all_its_matching_masks(String engine) {
+        SearchService search = engine(engine);
         SplittableRandom random = new SplittableRandom(SEED + 2);
         for (int i = 0; i < 40; i++) {
             MaskFilter filter = values.randomFilter(random);
@@ -127,6 +173,47 @@ class SearchConsistencyTest {
             } while (cursor != null);
             assertThat(walked).as("images of %s, %d per page", filter.canonical(), limit)
                     .isEqualTo(sql.images(filter));
+        }
+    }
+
+    @Test
+    void both_engines_give_identical_answers_cursors_and_walks() {
+        SplittableRandom random = new SplittableRandom(SEED + 3);
+        List<Long> imageIds = jdbc.sql("select id from image order by id").query(Long.class).list();
+        for (int i = 0; i < 120; i++) {
+            MaskFilter filter = values.randomFilter(random);
+            String what = filter.canonical();
+            FacetCounts facets = lucene.facets(filter);
+            assertThat(openSearch.facets(filter)).as("facets of %s", what).isEqualTo(facets);
+            for (FacetDimension dimension : FacetDimension.values()) {
+                assertThat(List.copyOf(openSearch.facets(filter).values().get(dimension).entrySet()))
+                        .as("%s facet order of %s", dimension, what)
+                        .isEqualTo(List.copyOf(facets.values().get(dimension).entrySet()));
+            }
+            assertThat(openSearch.counts(filter)).isEqualTo(lucene.counts(filter)).isEqualTo(facets.counts());
+            assertThat(openSearch.areaFractionHistogram(filter)).as("fraction histogram of %s", what)
+                    .isEqualTo(lucene.areaFractionHistogram(filter));
+            MaskSort sort = MaskSort.values()[i % MaskSort.values().length];
+            int limit = 1 + random.nextInt(40);
+            MaskPage first = lucene.masks(filter, sort, limit, null);
+            assertThat(openSearch.masks(filter, sort, limit, null)).as("first page of %s by %s", what, sort)
+                    .isEqualTo(first);
+            if (first.next() != null) {
+                // a cursor from one engine continues on the other
+                assertThat(openSearch.masks(filter, sort, limit, first.next()))
+                        .isEqualTo(lucene.masks(filter, sort, limit, first.next()));
+            }
+            ImagePage images = lucene.images(filter, limit, null);
+            assertThat(openSearch.images(filter, limit, null)).as("images of %s", what).isEqualTo(images);
+            long offset = random.nextInt(Math.max(1, (int) facets.counts().images()));
+            assertThat(openSearch.imagesAt(filter, offset, limit)).as("images of %s at %d", what, offset)
+                    .isEqualTo(lucene.imagesAt(filter, offset, limit));
+            long image = imageIds.get(random.nextInt(imageIds.size()));
+            assertThat(openSearch.matchingMasks(filter, image)).isEqualTo(lucene.matchingMasks(filter, image));
+            for (boolean forward : new boolean[] {true, false}) {
+                assertThat(openSearch.neighbourImage(filter, image, forward)).as("neighbour of %d in %s", image, what)
+                        .isEqualTo(lucene.neighbourImage(filter, image, forward));
+            }
         }
     }
 
@@ -147,6 +234,7 @@ class SearchConsistencyTest {
             areas = jdbc.sql("select area from mask where area is not null order by area").query(Long.class).list();
             words = new ArrayList<>(TextTokens.of(String.join(" ", jdbc.sql(
                     "select name from dataset union all select distinct name from label union all "
+                            + "select distinct modality from image union all select 'mri xray' union all "
                             + "(select distinct case_name from image limit 40)").query(String.class).list())));
         }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import org.samed2d.explorer.search.engine.TextTokens;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -72,7 +73,22 @@ final class SqlOracle {
         return bins;
     }
 
-    List<Long> maskIds(MaskFilter filter, MaskSort sort) {
+    /** Masks per power-of-two fraction bin, by the bin's lower end, with every filter but the fraction range. */
+    Map<Double, Long> fractionHistogram(MaskFilter filter) {
+        List<Object> params = new ArrayList<>();
+        String where = where(new MaskFilter(filter.values(), filter.area(), filter.width(), filter.height(),
+                MaskFilter.FractionBounds.ANY, filter.text()), params);
+        Map<Double, Long> bins = new TreeMap<>();
+        jdbc.sql("select m.area::float8 / (i.width::float8 * i.height::float8)" + FROM + where + " and m.area is not null")
+                .params(params).query(rs -> {
+                    double fraction = rs.getDouble(1);
+                    double lower = fraction >= 1 ? 0.5 : Math.scalb(1.0, Math.getExponent(fraction));
+                    bins.merge(lower < Math.scalb(1.0, -20) ? 0 : lower, 1L, Long::sum);
+                });
+        return bins;
+    }
+
+        List<Long> maskIds(MaskFilter filter, MaskSort sort) {
         List<Object> params = new ArrayList<>();
         String where = where(filter, params);
         String order = switch (sort) {
@@ -122,9 +138,10 @@ final class SqlOracle {
         }
         if (filter.text() != null) {
             for (String token : TextTokens.ofQuery(filter.text())) {
-                where.append(" and regexp_split_to_array(lower(d.name || ' ' || i.case_name || ' ' || l.name),"
-                        + " '[^[:alnum:]]+') @> array[?]::text[]");
-                params.add(token);
+                where.append(" and (regexp_split_to_array(lower(d.name || ' ' || i.case_name || ' ' || l.name),"
+                        + " '[^[:alnum:]]+') @> array[?]::text[] or i.base_modality = ? or i.sub_modality = ?"
+                        + " or length(?) >= 3 and (i.base_modality like ? || '\\_%' or i.base_modality like '%\\_' || ?))");
+                params.addAll(List.of(token, TextTokens.modalityOf(token), token, token, token, token));
             }
         }
         return where.toString();

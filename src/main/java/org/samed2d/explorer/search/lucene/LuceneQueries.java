@@ -1,4 +1,4 @@
-package org.samed2d.explorer.search;
+package org.samed2d.explorer.search.lucene;
 
 import java.util.List;
 import java.util.Set;
@@ -13,9 +13,13 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
+import org.samed2d.explorer.search.FacetDimension;
+import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.MaskFilter.Bounds;
+import org.samed2d.explorer.search.engine.TextTokens;
 
 /** A {@link MaskFilter} as Lucene queries, whole or in the parts facet counting runs separately. */
 final class LuceneQueries {
@@ -43,7 +47,7 @@ final class LuceneQueries {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         int clauses = 0;
         for (Query range : new Query[] {
-                intRange(MaskDocuments.WIDTH, filter.width()), intRange(MaskDocuments.HEIGHT, filter.height()),
+                intRange(LuceneDocuments.WIDTH, filter.width()), intRange(LuceneDocuments.HEIGHT, filter.height()),
                 fractionRange(filter.areaFraction())}) {
             if (range != null) {
                 builder.add(range, BooleanClause.Occur.FILTER);
@@ -53,18 +57,35 @@ final class LuceneQueries {
         String text = filter.text();
         if (text != null) {
             for (String token : TextTokens.ofQuery(text)) {
-                builder.add(new TermQuery(new Term(MaskDocuments.TEXT, token)), BooleanClause.Occur.FILTER);
+                builder.add(word(token), BooleanClause.Occur.FILTER);
                 clauses++;
             }
         }
         return clauses == 0 ? null : builder.build();
     }
 
+    /** One query word: in the names, or naming the modality (as {@link TextTokens#matchesModality} says). */
+    private static Query word(String token) {
+        String modality = FacetDimension.MODALITY.parameter();
+        BooleanQuery.Builder any = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(LuceneDocuments.TEXT, token)), BooleanClause.Occur.SHOULD)
+                .add(new TermQuery(new Term(modality, TextTokens.modalityOf(token))), BooleanClause.Occur.SHOULD);
+        if (!token.equals(FacetDimension.NO_SUBMODALITY)) {
+            any.add(new TermQuery(new Term(FacetDimension.SUBMODALITY.parameter(), token)), BooleanClause.Occur.SHOULD);
+        }
+        if (token.length() >= TextTokens.MODALITY_WORD_MIN_LENGTH) {
+            // the modality field holds a dozen terms, so these patterns cost nothing to expand
+            any.add(new WildcardQuery(new Term(modality, token + "_*")), BooleanClause.Occur.SHOULD)
+                    .add(new WildcardQuery(new Term(modality, "*_" + token)), BooleanClause.Occur.SHOULD);
+        }
+        return new ConstantScoreQuery(any.build());
+    }
+
     @Nullable Query area(Bounds bounds) {
         if (bounds.isAny()) {
             return null;
         }
-        return LongField.newRangeQuery(MaskDocuments.AREA, bounds.min() == null ? Long.MIN_VALUE : bounds.min(),
+        return LongField.newRangeQuery(LuceneDocuments.AREA, bounds.min() == null ? Long.MIN_VALUE : bounds.min(),
                 bounds.max() == null ? Long.MAX_VALUE : bounds.max());
     }
 
@@ -99,7 +120,7 @@ final class LuceneQueries {
         if (bounds.isAny()) {
             return null;
         }
-        return DoubleField.newRangeQuery(MaskDocuments.AREA_FRACTION,
+        return DoubleField.newRangeQuery(LuceneDocuments.AREA_FRACTION,
                 bounds.min() == null ? Double.NEGATIVE_INFINITY : bounds.min(),
                 bounds.max() == null ? Double.POSITIVE_INFINITY : bounds.max());
     }

@@ -1,4 +1,4 @@
-package org.samed2d.explorer.search;
+package org.samed2d.explorer.search.lucene;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -8,6 +8,7 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.samed2d.explorer.search.engine.CellTable;
 
 /**
  * The two numbers facet counting reads per document of one segment, in plain arrays: its cell and its image id.
@@ -17,10 +18,10 @@ record SegmentColumns(int[] cells, int[] images, int maxImage) {
 
     static SegmentColumns load(LeafReader leaf, CellTable table) throws IOException {
         int maxDoc = leaf.maxDoc();
-        SortedDocValues cellValues = DocValues.getSorted(leaf, MaskDocuments.CELL);
-        List<org.apache.lucene.util.BytesRef> encoded = new ArrayList<>(cellValues.getValueCount());
+        SortedDocValues cellValues = DocValues.getSorted(leaf, LuceneDocuments.CELL);
+        List<String> encoded = new ArrayList<>(cellValues.getValueCount());
         for (int ord = 0; ord < cellValues.getValueCount(); ord++) {
-            encoded.add(org.apache.lucene.util.BytesRef.deepCopyOf(cellValues.lookupOrd(ord)));
+            encoded.add(cellValues.lookupOrd(ord).utf8ToString());
         }
         int[] cellOfOrd = table.intern(encoded);
         int[] cells = new int[maxDoc];
@@ -29,7 +30,7 @@ record SegmentColumns(int[] cells, int[] images, int maxImage) {
         }
         int[] images = new int[maxDoc];
         int maxImage = 0;
-        SortedNumericDocValues imageValues = DocValues.getSortedNumeric(leaf, MaskDocuments.IMAGE);
+        SortedNumericDocValues imageValues = DocValues.getSortedNumeric(leaf, LuceneDocuments.IMAGE);
         for (int doc = imageValues.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = imageValues.nextDoc()) {
             long image = imageValues.nextValue();
             if (image > Integer.MAX_VALUE) {

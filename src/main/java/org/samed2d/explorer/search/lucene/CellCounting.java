@@ -1,4 +1,4 @@
-package org.samed2d.explorer.search;
+package org.samed2d.explorer.search.lucene;
 
 import java.util.Collection;
 import org.apache.lucene.index.LeafReaderContext;
@@ -20,7 +20,7 @@ record CellCounting(ReaderColumns columns, boolean @Nullable [] imagesOf)
         implements CollectorManager<CellCounting.Slice, CellCounting.Result> {
 
     /** Documents per cell and the distinct images of documents in passing cells. */
-    record Result(int[] cellCounts, @Nullable FixedBitSet images) {
+    record Result(long[] cellCounts, @Nullable FixedBitSet images) {
     }
 
     @Override
@@ -30,7 +30,7 @@ record CellCounting(ReaderColumns columns, boolean @Nullable [] imagesOf)
 
     @Override
     public Result reduce(Collection<Slice> slices) {
-        int[] counts = new int[columns.cells().size()];
+        long[] counts = new long[columns.cells().size()];
         FixedBitSet images = imagesOf == null ? null : new FixedBitSet(columns.maxImage() + 1);
         for (Slice slice : slices) {
             for (int i = 0; i < counts.length; i++) {

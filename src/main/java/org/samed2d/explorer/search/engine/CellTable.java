@@ -1,50 +1,51 @@
-package org.samed2d.explorer.search;
+package org.samed2d.explorer.search.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.util.BytesRef;
+import org.samed2d.explorer.search.FacetDimension;
 
 /**
- * Every distinct (dimension values, area bin) tuple seen in the index, numbered, with a numbered dictionary per
- * dimension. Facet counting adds up documents per cell, then cells per dimension value, so its cost per request is
- * the number of matching documents plus the number of cells (thousands), not documents times dimensions.
- * Append-only and shared by all segments, so cell numbers stay valid as segments come and go.
+ * Every distinct cell seen in the index (a tuple of dimension values, with or without an area bin), numbered,
+ * with a numbered dictionary per dimension. Facet counting adds up documents per cell, then cells per dimension
+ * value, so its cost per request is the number of matching documents plus the number of cells (thousands), not
+ * documents times dimensions. Append-only, so cell numbers stay valid as segments and searches come and go.
  */
-final class CellTable {
+public final class CellTable {
 
     private static final int DIMENSIONS = FacetDimension.values().length;
 
     /** What readers see: arrays are replaced, never changed, once published. */
-    record View(int size, int[] valueOrdinals, int[] areaBins, List<List<String>> names) {
+    public record View(int size, int[] valueOrdinals, int[] areaBins, List<List<String>> names) {
 
-        int ordinal(int cell, FacetDimension dimension) {
+        public int ordinal(int cell, FacetDimension dimension) {
             return valueOrdinals[cell * DIMENSIONS + dimension.ordinal()];
         }
 
-        int areaBin(int cell) {
+        /** The cell's area bin; {@link AreaBins#UNKNOWN} for cells encoded without one. */
+        public int areaBin(int cell) {
             return areaBins[cell];
         }
 
-        String name(FacetDimension dimension, int ordinal) {
+        public String name(FacetDimension dimension, int ordinal) {
             return names.get(dimension.ordinal()).get(ordinal);
         }
 
-        int valueCount(FacetDimension dimension) {
+        public int valueCount(FacetDimension dimension) {
             return names.get(dimension.ordinal()).size();
         }
     }
 
-    private final Map<BytesRef, Integer> cells = new HashMap<>();
+    private final Map<String, Integer> cells = new HashMap<>();
     private final List<Map<String, Integer>> dictionaries = new ArrayList<>();
     private final List<List<String>> names = new ArrayList<>();
     private int[] valueOrdinals = new int[0];
     private int[] areaBins = new int[0];
     private volatile View view = new View(0, valueOrdinals, areaBins, List.of());
 
-    CellTable() {
+    public CellTable() {
         for (int d = 0; d < DIMENSIONS; d++) {
             dictionaries.add(new HashMap<>());
             names.add(new ArrayList<>());
@@ -52,28 +53,32 @@ final class CellTable {
         publish();
     }
 
-    View view() {
+    public View view() {
         return view;
     }
 
-    /** Numbers of the given encoded cells, adding the new ones. */
-    synchronized int[] intern(List<BytesRef> encoded) {
+    /** Numbers of the given encoded cells ({@link MaskFields#cell}), adding the new ones. */
+    public synchronized int[] intern(List<String> encoded) {
         int[] numbers = new int[encoded.size()];
         int size = cells.size();
+        boolean added = false;
         for (int i = 0; i < numbers.length; i++) {
             Integer known = cells.get(encoded.get(i));
             if (known == null) {
-                known = add(BytesRef.deepCopyOf(encoded.get(i)), size++);
+                known = add(encoded.get(i), size++);
+                added = true;
             }
             numbers[i] = known;
         }
-        publish();
+        if (added || view.size() != cells.size()) {
+            publish();
+        }
         return numbers;
     }
 
-    private int add(BytesRef encoded, int cell) {
-        String[] parts = MaskDocuments.Cell.decode(encoded);
-        if (parts.length != DIMENSIONS + 1) {
+    private int add(String encoded, int cell) {
+        String[] parts = MaskFields.decodeCell(encoded);
+        if (parts.length != DIMENSIONS + 1 && parts.length != DIMENSIONS) {
             throw new IllegalStateException("index cell with " + parts.length + " parts; reindex to rebuild it");
         }
         if ((cell + 1) * DIMENSIONS > valueOrdinals.length) {
@@ -87,7 +92,7 @@ final class CellTable {
                 return dimensionNames.size() - 1;
             });
         }
-        areaBins[cell] = Integer.parseInt(parts[DIMENSIONS]);
+        areaBins[cell] = parts.length > DIMENSIONS ? Integer.parseInt(parts[DIMENSIONS]) : AreaBins.UNKNOWN;
         cells.put(encoded, cell);
         return cell;
     }

@@ -1,4 +1,4 @@
-package org.samed2d.explorer.search;
+package org.samed2d.explorer.search.lucene;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +10,7 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
+import org.samed2d.explorer.search.engine.CellTable;
 
 /**
  * The facet columns of every segment of one point-in-time reader, and the unfiltered cell counts and image total,
@@ -20,14 +21,14 @@ final class ReaderColumns {
     private final List<SegmentColumns> segments;
     private final CellTable.View cells;
     private final int maxImage;
-    private final int[] allCellCounts;
+    private final long[] allCellCounts;
     private final FixedBitSet allImages;
 
     private ReaderColumns(List<SegmentColumns> segments, CellTable.View cells, List<LeafReaderContext> leaves) {
         this.segments = segments;
         this.cells = cells;
         this.maxImage = segments.stream().mapToInt(SegmentColumns::maxImage).max().orElse(0);
-        this.allCellCounts = new int[cells.size()];
+        this.allCellCounts = new long[cells.size()];
         FixedBitSet images = new FixedBitSet(maxImage + 1);
         for (LeafReaderContext leaf : leaves) {
             SegmentColumns columns = segments.get(leaf.ord);
@@ -54,7 +55,7 @@ final class ReaderColumns {
         return maxImage;
     }
 
-    int[] allCellCounts() {
+    long[] allCellCounts() {
         return allCellCounts;
     }
 

@@ -1,4 +1,4 @@
-package org.samed2d.explorer.search;
+package org.samed2d.explorer.search.lucene;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -41,8 +41,8 @@ final class ImageRangeMasks implements CollectorManager<ImageRangeMasks.Slice, M
 
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-            SortedNumericDocValues images = DocValues.getSortedNumeric(context.reader(), MaskDocuments.IMAGE);
-            SortedNumericDocValues ids = DocValues.getSortedNumeric(context.reader(), MaskDocuments.ID);
+            SortedNumericDocValues images = DocValues.getSortedNumeric(context.reader(), LuceneDocuments.IMAGE);
+            SortedNumericDocValues ids = DocValues.getSortedNumeric(context.reader(), LuceneDocuments.ID);
             return new LeafCollector() {
                 @Override
                 public void setScorer(Scorable scorer) {

@@ -1,0 +1,75 @@
+package org.samed2d.explorer.search.opensearch;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.samed2d.explorer.catalog.IndexedMask;
+import org.samed2d.explorer.search.FacetDimension;
+import org.samed2d.explorer.search.engine.AreaBins;
+import org.samed2d.explorer.search.engine.MaskFields;
+
+/**
+ * The documents of the two indices (mappings in {@code search/opensearch/}): a flat one per mask, and one per image
+ * with its masks nested. The cell of a mask document holds its dimension values only; the area histogram has an
+ * aggregation of its own, which keeps the facet aggregation to a few thousand buckets.
+ */
+final class OpenSearchDocuments {
+
+    static final String ID = "id";
+    static final String IMAGE = "image";
+    static final String CELL = "cell";
+    static final String AREA_BIN = "areaBin";
+    static final String AREA = "area";
+    static final String AREA_FRACTION = "areaFraction";
+    static final String WIDTH = "width";
+    static final String HEIGHT = "height";
+    static final String TEXT = "text";
+    static final String ORDER = "order";
+    static final String MASKS = "masks";
+
+    private final MaskFields fields;
+
+    OpenSearchDocuments(MaskFields fields) {
+        this.fields = fields;
+    }
+
+    Map<String, Object> mask(IndexedMask mask) {
+        Map<String, Object> doc = filterable(mask, true);
+        doc.put(ID, mask.id());
+        doc.put(IMAGE, mask.imageId());
+        doc.put(AREA_BIN, AreaBins.of(mask.area()));
+        doc.put(ORDER, MaskFields.order(mask));
+        return doc;
+    }
+
+    /** One image's document from all its masks (which must all be of that image). */
+    Map<String, Object> image(long imageId, List<IndexedMask> masks) {
+        List<Map<String, Object>> nested = new ArrayList<>(masks.size());
+        for (IndexedMask mask : masks) {
+            nested.add(filterable(mask, false));
+        }
+        return Map.of(IMAGE, imageId, MASKS, nested);
+    }
+
+    /** The fields filters test, in both kinds of document. */
+    private Map<String, Object> filterable(IndexedMask mask, boolean withCell) {
+        Map<String, Object> doc = new HashMap<>();
+        String[] values = fields.dimensionValues(mask);
+        for (FacetDimension dimension : FacetDimension.values()) {
+            doc.put(dimension.parameter(), values[dimension.ordinal()]);
+        }
+        if (withCell) {
+            doc.put(CELL, MaskFields.dimensionCell(values));
+        }
+        Long area = mask.area();
+        if (area != null) {
+            doc.put(AREA, area);
+            doc.put(AREA_FRACTION, area / ((double) mask.width() * mask.height()));
+        }
+        doc.put(WIDTH, mask.width());
+        doc.put(HEIGHT, mask.height());
+        doc.put(TEXT, List.copyOf(MaskFields.words(mask)));
+        return doc;
+    }
+}

@@ -1,0 +1,215 @@
+package org.samed2d.explorer.search.opensearch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
+import org.opensearch.client.json.JsonData;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.HealthStatus;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.mapping.TypeMapping;
+import org.opensearch.client.opensearch.indices.IndexSettings;
+import org.opensearch.client.opensearch.indices.SegmentSortOrder;
+import org.opensearch.client.opensearch.indices.TranslogDurability;
+import org.opensearch.client.opensearch.indices.get_mapping.IndexMappingRecord;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Options;
+import org.opensearch.client.transport.httpclient5.ResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The indices in the cluster: two per generation (masks and images), the live generation behind two aliases, the
+ * mappings from {@code search/opensearch/*-vN.json}, and in the masks index's mapping metadata the mapping version
+ * and the catalog change the generation holds. A rebuild writes a new generation and moves both aliases to it in
+ * one request, so searches never see a half-built one.
+ */
+final class OpenSearchIndices {
+
+    private static final Logger log = LoggerFactory.getLogger(OpenSearchIndices.class);
+    /** The version of the mapping files this code writes; a live generation of another version is rebuilt. */
+    static final int MAPPING_VERSION = 1;
+    private static final String APPLIED_CHANGE = "appliedChange";
+    private static final String VERSION = "mappingVersion";
+    private static final Duration BUILD_STEP = Duration.ofMinutes(30);
+
+    /** A generation's two concrete indices. */
+    record Generation(String masks, String images) {
+    }
+
+    private final OpenSearchClient client;
+    /** For the calls that end a build (refresh, flush, replicas), which take minutes on a large generation. */
+    private final OpenSearchClient patient;
+    private final OpenSearchSettings settings;
+    private final Clock clock;
+
+    OpenSearchIndices(OpenSearchClient client, OpenSearchSettings settings, Clock clock) {
+        this.client = client;
+        this.patient = client.withTransportOptions(ApacheHttpClient5Options.DEFAULT.toBuilder()
+                .setRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(BUILD_STEP)).build()).build());
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    String masksAlias() {
+        return settings.index() + "-masks";
+    }
+
+    String imagesAlias() {
+        return settings.index() + "-images";
+    }
+
+    /** The generation behind the aliases, or null when there is none yet. */
+    @Nullable Generation live() throws IOException {
+        if (!client.indices().existsAlias(a -> a.name(masksAlias())).value()) {
+            return null;
+        }
+        List<String> masks = new ArrayList<>(client.indices().getAlias(a -> a.name(masksAlias())).result().keySet());
+        if (masks.size() != 1) {
+            throw new IllegalStateException("the alias " + masksAlias() + " names " + masks.size()
+                    + " indices; it must name one");
+        }
+        return generationOf(masks.getFirst());
+    }
+
+    private Generation generationOf(String masksIndex) {
+        String suffix = masksIndex.substring(masksAlias().length());
+        return new Generation(masksIndex, imagesAlias() + suffix);
+    }
+
+    /**
+     * Creates a generation's two indices, empty and with no refreshes of their own (the writer refreshes when it
+     * publishes).
+     */
+    Generation create(int replicas, boolean bulkBuild) throws IOException {
+        String suffix = "-g" + clock.millis();
+        Generation generation = new Generation(masksAlias() + suffix, imagesAlias() + suffix);
+        client.indices().create(c -> c.index(generation.masks())
+                .settings(settings(replicas, OpenSearchDocuments.ID, bulkBuild)).mappings(mapping("masks")));
+        client.indices().create(c -> c.index(generation.images())
+                .settings(settings(replicas, OpenSearchDocuments.IMAGE, bulkBuild)).mappings(mapping("images")));
+        return generation;
+    }
+
+    /**
+     * @param bulkBuild a generation filled from nothing and only then published: its translog need not be synced
+     *                  per request, since a build that stops is started over, never resumed
+     */
+    private IndexSettings settings(int replicas, String sortField, boolean bulkBuild) {
+        return IndexSettings.of(s -> s.numberOfShards(settings.shards()).numberOfReplicas(replicas)
+                .refreshInterval(t -> t.time("-1"))
+                .translog(t -> t.durability(bulkBuild ? TranslogDurability.Async : TranslogDurability.Request))
+                // sorted like the keyset pages that walk it, so a page stops after the documents it returns
+                .sort(sort -> sort.field(sortField).order(SegmentSortOrder.Asc)));
+    }
+
+    private static TypeMapping mapping(String kind) {
+        String resource = "/search/opensearch/" + kind + "-v" + MAPPING_VERSION + ".json";
+        try (InputStream in = OpenSearchIndices.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the application");
+            }
+            return TypeMapping.of(m -> m.withJson(in).meta(VERSION, JsonData.of(MAPPING_VERSION))
+                    .meta(APPLIED_CHANGE, JsonData.of(0L)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The mapping version and applied catalog change recorded in a generation. */
+    record Recorded(int mappingVersion, long appliedChange) {
+    }
+
+    Recorded recorded(Generation generation) throws IOException {
+        Map<String, IndexMappingRecord> mappings = client.indices().getMapping(m -> m.index(generation.masks()))
+                .result();
+        IndexMappingRecord record = mappings.get(generation.masks());
+        Map<String, JsonData> meta = record == null ? Map.of() : record.mappings().meta();
+        return new Recorded(number(meta.get(VERSION)).intValue(), number(meta.get(APPLIED_CHANGE)).longValue());
+    }
+
+    private static Number number(@Nullable JsonData value) {
+        return value == null ? 0 : value.to(Number.class);
+    }
+
+    /** Records the catalog change a generation holds everything up to (after its writes are durable). */
+    void record(Generation generation, long appliedChange) throws IOException {
+        client.indices().putMapping(m -> m.index(generation.masks()).meta(VERSION, JsonData.of(MAPPING_VERSION))
+                .meta(APPLIED_CHANGE, JsonData.of(appliedChange)));
+    }
+
+    void refresh(Generation generation) throws IOException {
+        patient.indices().refresh(r -> r.index(generation.masks(), generation.images()));
+    }
+
+    /**
+     * Makes a built generation durable, gives it its replicas and waits (a while) until they are there. The flush
+     * (a Lucene commit) comes first so that replicas copy segment files rather than replay every operation.
+     */
+    void replicate(Generation generation, int replicas) throws IOException {
+        patient.indices().flush(f -> f.index(generation.masks(), generation.images()));
+        patient.indices().putSettings(s -> s.index(generation.masks(), generation.images())
+                .settings(i -> i.numberOfReplicas(replicas).translog(t -> t.durability(TranslogDurability.Request))));
+        long deadline = System.nanoTime() + BUILD_STEP.toNanos();
+        HealthStatus status;
+        do {
+            status = health(generation);
+        } while (status != HealthStatus.Green && System.nanoTime() < deadline);
+        if (status != HealthStatus.Green) {
+            log.warn("The new search indices are {} after {}; moving the aliases to them anyway", status, BUILD_STEP);
+        }
+    }
+
+    /**
+     * The generation's health after waiting up to 20 s for green: short waits, so no request outlives the client's
+     * timeout. A wait that times out is answered 408, with the health it reached.
+     */
+    private HealthStatus health(Generation generation) throws IOException {
+        try {
+            return patient.cluster().health(h -> h.index(generation.masks(), generation.images())
+                    .waitForStatus(HealthStatus.Green).timeout(t -> t.time("20s"))).status();
+        } catch (ResponseException e) {
+            if (e.status() == 408) {
+                return HealthStatus.Yellow;
+            }
+            throw e;
+        }
+    }
+
+    /** Points both aliases at {@code generation} in one request and deletes the generations they pointed at before. */
+    void attach(Generation generation) throws IOException {
+        @Nullable Generation previous = live();
+        client.indices().updateAliases(u -> {
+            if (previous != null) {
+                u.actions(a -> a.remove(r -> r.index(previous.masks()).alias(masksAlias())));
+                u.actions(a -> a.remove(r -> r.index(previous.images()).alias(imagesAlias())));
+            }
+            u.actions(a -> a.add(add -> add.index(generation.masks()).alias(masksAlias())));
+            u.actions(a -> a.add(add -> add.index(generation.images()).alias(imagesAlias())));
+            return u;
+        });
+        deleteAllBut(generation);
+    }
+
+    /** Deletes every generation but this one: the one the aliases left, and any a stopped rebuild left behind. */
+    void deleteAllBut(Generation keep) throws IOException {
+        for (String pattern : List.of(masksAlias() + "-g*", imagesAlias() + "-g*")) {
+            for (String index : client.indices().get(g -> g.index(pattern)).result().keySet()) {
+                if (!index.equals(keep.masks()) && !index.equals(keep.images())) {
+                    try {
+                        client.indices().delete(d -> d.index(index));
+                    } catch (OpenSearchException e) {
+                        log.warn("Could not delete the old search index {}: {}", index, e.getMessage());
+                    }
+                }
+            }
+        }
+    }
+}

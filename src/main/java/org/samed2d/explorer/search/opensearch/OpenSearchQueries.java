@@ -1,0 +1,137 @@
+package org.samed2d.explorer.search.opensearch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.opensearch.client.json.JsonData;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.query_dsl.ChildScoreMode;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.samed2d.explorer.search.FacetDimension;
+import org.samed2d.explorer.search.MaskFilter;
+import org.samed2d.explorer.search.MaskFilter.Bounds;
+import org.samed2d.explorer.search.engine.TextTokens;
+
+/**
+ * A {@link MaskFilter} as OpenSearch queries: on mask documents, whole or in the parts facet counting runs apart,
+ * and on image documents, where a nested query matches the images with at least one matching mask. Pure; the
+ * bounds are those of the embedded engine's queries (inclusive, sizes clamped to ints).
+ */
+final class OpenSearchQueries {
+
+    private static final String NESTED = OpenSearchDocuments.MASKS + ".";
+
+    /** Every part of the filter on mask documents. */
+    Query masks(MaskFilter filter) {
+        return and(clauses(filter, "", true, true, true));
+    }
+
+    /** The filters that are not dimensions (ranges with the area range, text): what cell counts are taken under. */
+    Query nonDimensions(MaskFilter filter) {
+        return and(clauses(filter, "", false, true, true));
+    }
+
+    /** Every filter but the area range: what the area histogram is counted under. */
+    Query withoutArea(MaskFilter filter) {
+        return and(clauses(filter, "", true, true, false));
+    }
+
+    /** The image documents with at least one mask that passes every part of the filter. */
+    Query images(MaskFilter filter) {
+        List<Query> clauses = clauses(filter, NESTED, true, true, true);
+        if (clauses.isEmpty()) {
+            return Query.of(q -> q.matchAll(all -> all));
+        }
+        return Query.of(q -> q.nested(n -> n.path(OpenSearchDocuments.MASKS).scoreMode(ChildScoreMode.None)
+                .query(and(clauses))));
+    }
+
+    /** Both queries and a range of image ids, inclusive. */
+    static Query and(Query query, String field, @Nullable Long min, @Nullable Long max) {
+        return and(List.of(query, range(field, min, max)));
+    }
+
+    private static Query and(List<Query> clauses) {
+        if (clauses.isEmpty()) {
+            return Query.of(q -> q.matchAll(all -> all));
+        }
+        return Query.of(q -> q.bool(b -> b.filter(clauses)));
+    }
+
+    private static List<Query> clauses(MaskFilter filter, String prefix, boolean dimensions, boolean others,
+                                       boolean area) {
+        List<Query> clauses = new ArrayList<>();
+        if (dimensions) {
+            filter.values().forEach((dimension, values) -> clauses.add(anyOf(prefix + dimension.parameter(), values)));
+        }
+        if (others) {
+            addRange(clauses, prefix + OpenSearchDocuments.WIDTH, intBounds(filter.width()));
+            addRange(clauses, prefix + OpenSearchDocuments.HEIGHT, intBounds(filter.height()));
+            MaskFilter.FractionBounds fraction = filter.areaFraction();
+            if (!fraction.isAny()) {
+                clauses.add(Query.of(q -> q.range(r -> r.field(prefix + OpenSearchDocuments.AREA_FRACTION)
+                        .gte(fraction.min() == null ? null : JsonData.of(fraction.min()))
+                        .lte(fraction.max() == null ? null : JsonData.of(fraction.max())))));
+            }
+            String text = filter.text();
+            if (text != null) {
+                for (String token : TextTokens.ofQuery(text)) {
+                    clauses.add(word(prefix, token));
+                }
+            }
+        }
+        if (area) {
+            addRange(clauses, prefix + OpenSearchDocuments.AREA, filter.area());
+        }
+        return clauses;
+    }
+
+    /**
+     * One query word: in the names, or naming the modality (as {@link TextTokens#matchesModality} says), the same
+     * clauses as the embedded engine's. Words hold only letters and digits, so the wildcard patterns are literal.
+     */
+    private static Query word(String prefix, String token) {
+        String modality = prefix + FacetDimension.MODALITY.parameter();
+        List<Query> any = new ArrayList<>();
+        any.add(term(prefix + OpenSearchDocuments.TEXT, token));
+        any.add(term(modality, TextTokens.modalityOf(token)));
+        if (!token.equals(FacetDimension.NO_SUBMODALITY)) {
+            any.add(term(prefix + FacetDimension.SUBMODALITY.parameter(), token));
+        }
+        if (token.length() >= TextTokens.MODALITY_WORD_MIN_LENGTH) {
+            any.add(Query.of(q -> q.wildcard(w -> w.field(modality).value(token + "_*"))));
+            any.add(Query.of(q -> q.wildcard(w -> w.field(modality).value("*_" + token))));
+        }
+        return Query.of(q -> q.bool(b -> b.should(any).minimumShouldMatch("1")));
+    }
+
+    private static Query term(String field, String value) {
+        return Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(value))));
+    }
+
+    private static Query anyOf(String field, Set<String> values) {
+        if (values.size() == 1) {
+            return Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(values.iterator().next()))));
+        }
+        List<FieldValue> terms = values.stream().map(FieldValue::of).toList();
+        return Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(terms))));
+    }
+
+    private static void addRange(List<Query> clauses, String field, Bounds bounds) {
+        if (!bounds.isAny()) {
+            clauses.add(range(field, bounds.min(), bounds.max()));
+        }
+    }
+
+    private static Query range(String field, @Nullable Long min, @Nullable Long max) {
+        return Query.of(q -> q.range(r -> r.field(field).gte(min == null ? null : JsonData.of(min))
+                .lte(max == null ? null : JsonData.of(max))));
+    }
+
+    /** Sizes are ints in both engines: a bound beyond an int is clamped as the embedded engine clamps it. */
+    private static Bounds intBounds(Bounds bounds) {
+        return new Bounds(bounds.min() == null ? null : Math.min(Integer.MAX_VALUE, bounds.min()),
+                bounds.max() == null ? null : Math.min(Integer.MAX_VALUE, bounds.max()));
+    }
+}
