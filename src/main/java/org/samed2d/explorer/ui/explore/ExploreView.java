@@ -1,5 +1,7 @@
-package org.samed2d.explorer.ui;
+package org.samed2d.explorer.ui.explore;
 
+import org.samed2d.explorer.ui.base.BrowserSession;
+import org.samed2d.explorer.ui.base.MainLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -45,7 +47,7 @@ import org.samed2d.explorer.search.SearchService;
 @Route(value = "", layout = MainLayout.class)
 @com.vaadin.flow.server.auth.AnonymousAllowed
 @PageTitle("Explore · SA-Med2D Explorer")
-class ExploreView extends Div implements BeforeEnterObserver {
+public class ExploreView extends Div implements BeforeEnterObserver {
 
     private static final Map<MaskSort, String> SORTS = Map.of(MaskSort.ID, "Release order",
             MaskSort.AREA_DESCENDING, "Largest masks first", MaskSort.AREA, "Smallest masks first",

@@ -1,5 +1,9 @@
-package org.samed2d.explorer.ui;
+package org.samed2d.explorer.ui.datasets;
 
+import org.samed2d.explorer.ui.base.BarChart;
+import org.samed2d.explorer.ui.base.BrowserSession;
+import org.samed2d.explorer.ui.base.MainLayout;
+import org.samed2d.explorer.ui.explore.ExploreView;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;

@@ -1,5 +1,12 @@
-package org.samed2d.explorer.ui;
+package org.samed2d.explorer.ui.base;
 
+import org.samed2d.explorer.ui.account.AccountView;
+import org.samed2d.explorer.ui.account.ExportsView;
+import org.samed2d.explorer.ui.account.LoginView;
+import org.samed2d.explorer.ui.account.UsersView;
+import org.samed2d.explorer.ui.datasets.DatasetsView;
+import org.samed2d.explorer.ui.explore.ExploreView;
+import org.samed2d.explorer.ui.status.DashboardView;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -24,7 +31,7 @@ import org.samed2d.explorer.security.Role;
  * mode it sends anonymous visitors to the login page.
  */
 @AnonymousAllowed
-class MainLayout extends Div implements RouterLayout, BeforeEnterObserver {
+public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver {
 
     private final Main content = new Main();
     private final AuthenticationContext authentication;

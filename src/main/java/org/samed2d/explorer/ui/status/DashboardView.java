@@ -1,5 +1,7 @@
-package org.samed2d.explorer.ui;
+package org.samed2d.explorer.ui.status;
 
+import org.samed2d.explorer.ui.base.BrowserSession;
+import org.samed2d.explorer.ui.base.MainLayout;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.Div;
@@ -25,7 +27,7 @@ import org.samed2d.explorer.shared.Progress;
 @Route(value = "status", layout = MainLayout.class)
 @com.vaadin.flow.server.auth.AnonymousAllowed
 @PageTitle("Status · SA-Med2D Explorer")
-class DashboardView extends VerticalLayout {
+public class DashboardView extends VerticalLayout {
 
     private static final int REFRESH_MILLIS = 1000;
 

@@ -1,4 +1,4 @@
-package org.samed2d.explorer.ui;
+package org.samed2d.explorer.ui.image;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Tag;

@@ -1,5 +1,6 @@
-package org.samed2d.explorer.ui;
+package org.samed2d.explorer.ui.explore;
 
+import org.samed2d.explorer.ui.base.BrowserSession;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;

@@ -1,4 +1,4 @@
-package org.samed2d.explorer.ui;
+package org.samed2d.explorer.ui.base;
 
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
@@ -15,22 +15,22 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
  * The signed-in visitor of the current Vaadin request, and the CSRF token browser-side components send with their
  * own REST calls (the same session token the API's filter chain checks).
  */
-final class BrowserSession {
+public final class BrowserSession {
 
     private static final HttpSessionCsrfTokenRepository CSRF_TOKENS = new HttpSessionCsrfTokenRepository();
 
     private BrowserSession() {
     }
 
-    static @Nullable Authentication authentication() {
+    public static @Nullable Authentication authentication() {
         return SecurityContextHolder.getContext().getAuthentication();
     }
 
-    static boolean may(PortalAccess access, Role role) {
+    public static boolean may(PortalAccess access, Role role) {
         return access.may(authentication(), role);
     }
 
-    static @Nullable String csrfToken() {
+    public static @Nullable String csrfToken() {
         VaadinServletRequest current = VaadinServletRequest.getCurrent();
         if (current == null) {
             return null;

@@ -1,4 +1,4 @@
-package org.samed2d.explorer.ui;
+package org.samed2d.explorer.ui.explore;
 
 import java.util.List;
 import java.util.stream.Collectors;

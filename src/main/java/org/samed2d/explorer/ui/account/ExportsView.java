@@ -1,5 +1,7 @@
-package org.samed2d.explorer.ui;
+package org.samed2d.explorer.ui.account;
 
+import org.samed2d.explorer.ui.base.BrowserSession;
+import org.samed2d.explorer.ui.base.MainLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -20,7 +22,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route(value = "exports", layout = MainLayout.class)
 @RolesAllowed({"RESEARCHER", "ADMIN"})
 @PageTitle("Exports · SA-Med2D Explorer")
-class ExportsView extends VerticalLayout {
+public class ExportsView extends VerticalLayout {
 
     ExportsView(ExportService exports, PortalAccess access) {
         add(new H2("Exports"));

@@ -1,4 +1,4 @@
-package org.samed2d.explorer.ui;
+package org.samed2d.explorer.ui.base;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -6,9 +6,9 @@ import com.vaadin.flow.component.html.Span;
 import java.util.Map;
 
 /** Counts as horizontal bars in plain HTML and CSS, largest first, readable by screen readers as a list. */
-class BarChart extends Div {
+public class BarChart extends Div {
 
-    BarChart(String title, Map<String, Long> counts, int limit) {
+    public BarChart(String title, Map<String, Long> counts, int limit) {
         addClassName("bar-chart");
         add(new H3(title));
         Div list = new Div();

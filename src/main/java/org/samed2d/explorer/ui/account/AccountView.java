@@ -1,5 +1,7 @@
-package org.samed2d.explorer.ui;
+package org.samed2d.explorer.ui.account;
 
+import org.samed2d.explorer.ui.base.BrowserSession;
+import org.samed2d.explorer.ui.base.MainLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -25,7 +27,7 @@ import org.samed2d.explorer.shared.InvalidParameterException;
 @Route(value = "account", layout = MainLayout.class)
 @PageTitle("Account · SA-Med2D Explorer")
 @PermitAll
-class AccountView extends VerticalLayout {
+public class AccountView extends VerticalLayout {
 
     private final ApiTokens tokens;
     private final Clock clock;

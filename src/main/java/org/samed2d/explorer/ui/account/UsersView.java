@@ -1,5 +1,6 @@
-package org.samed2d.explorer.ui;
+package org.samed2d.explorer.ui.account;
 
+import org.samed2d.explorer.ui.base.MainLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -27,7 +28,7 @@ import org.samed2d.explorer.shared.InvalidParameterException;
 @Route(value = "users", layout = MainLayout.class)
 @PageTitle("Users · SA-Med2D Explorer")
 @RolesAllowed("ADMIN")
-class UsersView extends VerticalLayout {
+public class UsersView extends VerticalLayout {
 
     private final UserAccounts accounts;
     private final Grid<Account> grid = new Grid<>();

@@ -1,5 +1,8 @@
-package org.samed2d.explorer.ui;
+package org.samed2d.explorer.ui.image;
 
+import org.samed2d.explorer.ui.base.BrowserSession;
+import org.samed2d.explorer.ui.base.MainLayout;
+import org.samed2d.explorer.ui.explore.ExploreView;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.button.Button;

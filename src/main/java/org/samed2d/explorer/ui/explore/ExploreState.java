@@ -1,4 +1,4 @@
-package org.samed2d.explorer.ui;
+package org.samed2d.explorer.ui.explore;
 
 import com.vaadin.flow.router.QueryParameters;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.samed2d.explorer.ui;
+package org.samed2d.explorer.ui.base;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;

@@ -1,5 +1,6 @@
-package org.samed2d.explorer.ui;
+package org.samed2d.explorer.ui.account;
 
+import org.samed2d.explorer.ui.explore.ExploreView;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -15,7 +16,7 @@ import org.samed2d.explorer.security.PortalAccess;
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · SA-Med2D Explorer")
 @AnonymousAllowed
-class LoginView extends Div implements BeforeEnterObserver {
+public class LoginView extends Div implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
 

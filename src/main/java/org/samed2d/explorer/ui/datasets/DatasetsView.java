@@ -1,5 +1,6 @@
-package org.samed2d.explorer.ui;
+package org.samed2d.explorer.ui.datasets;
 
+import org.samed2d.explorer.ui.base.MainLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -19,7 +20,7 @@ import org.samed2d.explorer.catalog.SourceDatasets;
 @Route(value = "datasets", layout = MainLayout.class)
 @com.vaadin.flow.server.auth.AnonymousAllowed
 @PageTitle("Datasets · SA-Med2D Explorer")
-class DatasetsView extends VerticalLayout {
+public class DatasetsView extends VerticalLayout {
 
     DatasetsView(CatalogSummaries summaries, SourceDatasets sources) {
         addClassName("datasets-view");
