@@ -13,6 +13,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.search.MaskFilter.Bounds;
@@ -53,11 +54,28 @@ final class LuceneQueries {
         String text = filter.text();
         if (text != null) {
             for (String token : TextTokens.ofQuery(text)) {
-                builder.add(new TermQuery(new Term(MaskDocuments.TEXT, token)), BooleanClause.Occur.FILTER);
+                builder.add(word(token), BooleanClause.Occur.FILTER);
                 clauses++;
             }
         }
         return clauses == 0 ? null : builder.build();
+    }
+
+    /** One query word: in the names, or naming the modality (as {@link TextTokens#matchesModality} says). */
+    private static Query word(String token) {
+        String modality = FacetDimension.MODALITY.parameter();
+        BooleanQuery.Builder any = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(MaskDocuments.TEXT, token)), BooleanClause.Occur.SHOULD)
+                .add(new TermQuery(new Term(modality, TextTokens.modalityOf(token))), BooleanClause.Occur.SHOULD);
+        if (!token.equals(FacetDimension.NO_SUBMODALITY)) {
+            any.add(new TermQuery(new Term(FacetDimension.SUBMODALITY.parameter(), token)), BooleanClause.Occur.SHOULD);
+        }
+        if (token.length() >= 3) {
+            // the modality field holds a dozen terms, so these patterns cost nothing to expand
+            any.add(new WildcardQuery(new Term(modality, token + "_*")), BooleanClause.Occur.SHOULD)
+                    .add(new WildcardQuery(new Term(modality, "*_" + token)), BooleanClause.Occur.SHOULD);
+        }
+        return new ConstantScoreQuery(any.build());
     }
 
     @Nullable Query area(Bounds bounds) {

@@ -66,6 +66,13 @@ class SearchApiTest {
     }
 
     @Test
+    void free_text_matches_modality_words_too() throws Exception {
+        assertThat(ok("/api/v1/counts?q=liver%20ct").toString()).isEqualTo("{\"masks\":2,\"images\":2}");
+        assertThat(ok("/api/v1/counts?q=CT").toString()).isEqualTo("{\"masks\":30,\"images\":4}");
+        assertThat(ok("/api/v1/counts?q=liver%20mri").toString()).isEqualTo("{\"masks\":0,\"images\":0}");
+    }
+
+    @Test
     void facets_are_cross_filtered() throws Exception {
         JsonNode facets = ok("/api/v1/facets?dataset=AMOS2022");
         // the dataset facet ignores its own filter, so the alternative stays visible with its count

@@ -147,6 +147,7 @@ class SearchConsistencyTest {
             areas = jdbc.sql("select area from mask where area is not null order by area").query(Long.class).list();
             words = new ArrayList<>(TextTokens.of(String.join(" ", jdbc.sql(
                     "select name from dataset union all select distinct name from label union all "
+                            + "select distinct modality from image union all select 'mri xray' union all "
                             + "(select distinct case_name from image limit 40)").query(String.class).list())));
         }
 

@@ -122,9 +122,10 @@ final class SqlOracle {
         }
         if (filter.text() != null) {
             for (String token : TextTokens.ofQuery(filter.text())) {
-                where.append(" and regexp_split_to_array(lower(d.name || ' ' || i.case_name || ' ' || l.name),"
-                        + " '[^[:alnum:]]+') @> array[?]::text[]");
-                params.add(token);
+                where.append(" and (regexp_split_to_array(lower(d.name || ' ' || i.case_name || ' ' || l.name),"
+                        + " '[^[:alnum:]]+') @> array[?]::text[] or i.base_modality = ? or i.sub_modality = ?"
+                        + " or length(?) >= 3 and (i.base_modality like ? || '\\_%' or i.base_modality like '%\\_' || ?))");
+                params.addAll(List.of(token, TextTokens.modalityOf(token), token, token, token, token));
             }
         }
         return where.toString();
