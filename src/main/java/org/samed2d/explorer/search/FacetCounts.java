@@ -14,4 +14,8 @@ public record FacetCounts(MaskCounts counts, Map<FacetDimension, Map<String, Lon
     /** Masks with an area in {@code [min, max]} pixels. */
     public record AreaBin(long min, long max, long count) {
     }
+
+    /** Masks whose area is a fraction of their image in {@code [min, max)} (the largest bin includes 1). */
+    public record FractionBin(double min, double max, long count) {
+    }
 }

@@ -206,6 +206,13 @@ public final class MaskSearch implements AutoCloseable {
         return known;
     }
 
+    /** The area-fraction histogram with every filter except the fraction range. */
+    public List<FacetCounts.FractionBin> fractionHistogram(MaskFilter filter) {
+        MaskFilter others = new MaskFilter(filter.values(), filter.area(), filter.width(), filter.height(),
+                MaskFilter.FractionBounds.ANY, filter.text());
+        return withSearcher(searcher -> searcher.search(queries.all(others), new FractionHistogram()));
+    }
+
     /**
      * Images with matching masks at positions {@code [offset, offset + limit)} of the image-id order, each with its
      * matching masks: random access for scrolling grids, at the cost of one bit count over the matching images.

@@ -87,6 +87,14 @@ public class SearchService implements io.micrometer.core.instrument.binder.Meter
         return engine().facets(filter);
     }
 
+    /**
+     * Masks per area fraction of their image in power-of-two bins, smallest first, with every filter applied except
+     * the fraction range (the histogram must show what the range hides). Costs one pass over the matching masks.
+     */
+    public List<FacetCounts.FractionBin> areaFractionHistogram(MaskFilter filter) {
+        return engine().fractionHistogram(filter);
+    }
+
     public MaskPage masks(MaskFilter filter, MaskSort sort, int limit, @Nullable String cursor) {
         return engine().masks(filter, sort, limit, cursor);
     }

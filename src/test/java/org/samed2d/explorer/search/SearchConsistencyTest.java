@@ -84,6 +84,13 @@ class SearchConsistencyTest {
             Map<Long, Long> histogram = new TreeMap<>();
             facets.area().stream().filter(bin -> bin.count() > 0).forEach(bin -> histogram.put(bin.min(), bin.count()));
             assertThat(histogram).as("area histogram of %s", filter.canonical()).isEqualTo(sql.areaHistogram(filter));
+            if (i % 4 == 0) {
+                Map<Double, Long> fractions = new TreeMap<>();
+                search.areaFractionHistogram(filter).stream().filter(bin -> bin.count() > 0)
+                        .forEach(bin -> fractions.put(bin.min(), bin.count()));
+                assertThat(fractions).as("fraction histogram of %s", filter.canonical())
+                        .isEqualTo(sql.fractionHistogram(filter));
+            }
             empty += expected.masks() == 0 ? 1 : 0;
         }
         // the generator must have exercised both sides

@@ -72,6 +72,21 @@ final class SqlOracle {
         return bins;
     }
 
+    /** Masks per power-of-two fraction bin, by the bin's lower end, with every filter but the fraction range. */
+    Map<Double, Long> fractionHistogram(MaskFilter filter) {
+        List<Object> params = new ArrayList<>();
+        String where = where(new MaskFilter(filter.values(), filter.area(), filter.width(), filter.height(),
+                MaskFilter.FractionBounds.ANY, filter.text()), params);
+        Map<Double, Long> bins = new TreeMap<>();
+        jdbc.sql("select m.area::float8 / (i.width::float8 * i.height::float8)" + FROM + where + " and m.area is not null")
+                .params(params).query(rs -> {
+                    double fraction = rs.getDouble(1);
+                    double lower = fraction >= 1 ? 0.5 : Math.scalb(1.0, Math.getExponent(fraction));
+                    bins.merge(lower < Math.scalb(1.0, -20) ? 0 : lower, 1L, Long::sum);
+                });
+        return bins;
+    }
+
     List<Long> maskIds(MaskFilter filter, MaskSort sort) {
         List<Object> params = new ArrayList<>();
         String where = where(filter, params);
