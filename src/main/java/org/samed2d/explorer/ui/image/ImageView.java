@@ -29,7 +29,7 @@ import java.util.Set;
 import org.samed2d.explorer.catalog.CatalogLookup;
 import org.samed2d.explorer.catalog.ImageRecord;
 import org.samed2d.explorer.catalog.MaskRecord;
-import org.samed2d.explorer.media.LabelColours;
+import org.samed2d.explorer.media.LabelPalette;
 import org.samed2d.explorer.search.FilterParser;
 import org.samed2d.explorer.search.InvalidQueryException;
 import org.samed2d.explorer.search.MaskFilter;
@@ -56,7 +56,10 @@ class ImageView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private String title = "Image · SA-Med2D Explorer";
     private final List<com.vaadin.flow.shared.Registration> shortcuts = new java.util.ArrayList<>();
 
-    ImageView(CatalogLookup catalog, SearchService search, PortalAccess access) {
+    private final LabelPalette palette;
+
+    ImageView(CatalogLookup catalog, SearchService search, PortalAccess access, LabelPalette palette) {
+        this.palette = palette;
         this.access = access;
         this.catalog = catalog;
         this.search = search;
@@ -114,11 +117,12 @@ class ImageView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         } else {
             masks.forEach(mask -> matching.add(mask.id()));
         }
+        LabelPalette.Colours colours = palette.current();
         canvas.show(image.id(), "/api/v1/images/" + image.id() + "/png", masks.stream().map(mask -> new MaskCanvas.Layer(mask.id(),
                 mask.label(), mask.instance(), mask.geometry() == null ? null : mask.geometry().area(),
                 mask.geometry() == null ? null : List.of(mask.geometry().x0(), mask.geometry().y0(), mask.geometry().x1(),
                         mask.geometry().y1()),
-                LabelColours.hex(mask.label()), "/api/v1/masks/" + mask.id() + "/png", matching.contains(mask.id())))
+                colours.hex(mask.label()), "/api/v1/masks/" + mask.id() + "/png", matching.contains(mask.id())))
                 .toList(), BrowserSession.may(access, Role.RESEARCHER) ? BrowserSession.csrfToken() : null);
 
         header.removeAll();
