@@ -111,9 +111,18 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain portalChain(HttpSecurity http, UserAccounts accounts, LoginThrottle throttle,
-                                    RequestUtil vaadinRequests, ObjectProvider<SecurityContextHolderStrategy> contexts) {
+                                    RequestUtil vaadinRequests, SecurityProperties properties,
+                                    ObjectProvider<SecurityContextHolderStrategy> contexts) {
         SecurityContextHolderStrategy strategy = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/icons/**").permitAll())
+        http.authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/styles/**", "/icons/**").permitAll();
+                    if (properties.publicMode()) {
+                        // anonymous visitors may browse, so a path that is no view of the portal gets the portal's
+                        // not-found page rather than the sign-in form; views keep their own access rules
+                        requests.requestMatchers(request -> HttpMethod.GET.matches(request.getMethod())
+                                && !vaadinRequests.isSecuredFlowRoute(request)).permitAll();
+                    }
+                })
                 .headers(SecurityConfiguration::headers)
                 .addFilterAfter(new SessionAccountFilter(accounts, strategy), SecurityContextHolderFilter.class)
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)

@@ -11,8 +11,12 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.samed2d.explorer.security.PortalAccess;
+import org.samed2d.explorer.ui.base.BrowserSession;
 
-/** Sign in with an account's name and password; the form posts to Spring Security's login processing. */
+/**
+ * Sign in with an account's name and password; the form posts to Spring Security's login processing, which returns
+ * to the page the visitor came from.
+ */
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · SA-Med2D Explorer")
 @AnonymousAllowed
@@ -33,8 +37,12 @@ public class LoginView extends Div implements BeforeEnterObserver {
         add(new Paragraph("No account? Ask the portal's admin."));
     }
 
+    /** {@code ?continue=/path?query} (what the header's link sends) is where a successful sign-in returns to. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        form.setError(parameters.containsKey("error"));
+        parameters.getOrDefault("continue", java.util.List.of()).stream().findFirst()
+                .ifPresent(BrowserSession::returnAfterSignIn);
     }
 }

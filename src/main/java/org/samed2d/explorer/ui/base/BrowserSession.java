@@ -30,6 +30,20 @@ public final class BrowserSession {
         return access.may(authentication(), role);
     }
 
+    /**
+     * Makes the next successful sign-in of this session return to {@code path} (checked by {@link ReturnPath}); the
+     * sign-in success handler reads the attribute Vaadin's own access control uses for the same purpose.
+     */
+    public static void returnAfterSignIn(String path) {
+        VaadinServletRequest current = VaadinServletRequest.getCurrent();
+        ReturnPath.of(path).ifPresent(safe -> {
+            if (current != null) {
+                current.getWrappedSession().setAttribute(
+                        com.vaadin.flow.server.auth.NavigationAccessControl.SESSION_STORED_REDIRECT_ABSOLUTE, safe);
+            }
+        });
+    }
+
     public static @Nullable String csrfToken() {
         VaadinServletRequest current = VaadinServletRequest.getCurrent();
         if (current == null) {
