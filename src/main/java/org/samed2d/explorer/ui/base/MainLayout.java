@@ -1,12 +1,6 @@
 package org.samed2d.explorer.ui.base;
 
-import org.samed2d.explorer.ui.account.AccountView;
-import org.samed2d.explorer.ui.account.ExportsView;
-import org.samed2d.explorer.ui.account.LoginView;
-import org.samed2d.explorer.ui.account.UsersView;
-import org.samed2d.explorer.ui.datasets.DatasetsView;
-import org.samed2d.explorer.ui.explore.ExploreView;
-import org.samed2d.explorer.ui.status.DashboardView;
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -15,6 +9,9 @@ import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HighlightConditions;
@@ -22,18 +19,30 @@ import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.util.List;
 import org.samed2d.explorer.security.Account;
 import org.samed2d.explorer.security.PortalAccess;
 import org.samed2d.explorer.security.Role;
+import org.samed2d.explorer.ui.account.AccountView;
+import org.samed2d.explorer.ui.account.ExportsView;
+import org.samed2d.explorer.ui.account.LoginView;
+import org.samed2d.explorer.ui.account.UsersView;
+import org.samed2d.explorer.ui.datasets.DatasetsView;
+import org.samed2d.explorer.ui.explore.ExploreView;
+import org.samed2d.explorer.ui.status.DashboardView;
 
 /**
- * The frame of every page: the name, the main sections, a link to the API and the account links. Outside public
- * mode it sends anonymous visitors to the login page.
+ * The frame of every page: a skip link, the name, the main sections (behind a menu button on phones), the colour
+ * scheme switch and the account links, and the keys that work everywhere ("/" and "?"). Outside public mode it
+ * sends anonymous visitors to sign in, and back to the page they asked for afterwards.
  */
 @AnonymousAllowed
-public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver {
+public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver, AfterNavigationObserver {
 
     private final Main content = new Main();
+    private final Header header = new Header();
+    private final Anchor skip = new Anchor("#content", "Skip to content");
+    private final Button menu = new Button(VaadinIcon.MENU.create());
     private final AuthenticationContext authentication;
     private final PortalAccess access;
 
@@ -41,13 +50,40 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
         this.authentication = authentication;
         this.access = access;
         addClassName("app");
-        Span name = new Span("SA-Med2D Explorer");
+        skip.addClassName("skip-link");
+        skip.setRouterIgnore(true);
+        // the results grid (or the page's main part) takes the focus, not just the scroll position
+        skip.getElement().setAttribute("onclick", "event.preventDefault(); const t = document.querySelector("
+                + "'[data-skip-target]') || document.getElementById('content'); t.focus();");
+        Span rest = new Span(" Explorer");
+        rest.addClassName("app-name-rest");
+        Span name = new Span(new Span("SA-Med2D"), rest);
         name.addClassName("app-name");
+        Nav nav = sections();
+        menu.addClassName("menu-button");
+        menu.setAriaLabel("Menu");
+        menu.setTooltipText("Sections");
+        menu.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        menu.getElement().setAttribute("aria-expanded", "false");
+        menu.getElement().setAttribute("aria-controls", "sections");
+        menu.addClickListener(click -> openMenu(!header.hasClassName("nav-open")));
+        KeyboardShortcuts keys = new KeyboardShortcuts(true);
+        keys.set(List.of(KeyboardShortcuts.Shortcut.focus("/", "Search (on Explore)", "#search-text")));
+        header.add(skip, menu, name, nav, new ColourSchemeToggle(), accountLinks(), keys);
+        header.addClassName("app-header");
+        content.addClassName("app-content");
+        content.setId("content");
+        content.getElement().setAttribute("tabindex", "-1");
+        add(header, content);
+    }
+
+    private Nav sections() {
         RouterLink explore = new RouterLink("Explore", ExploreView.class);
         explore.setHighlightCondition(HighlightConditions.sameLocation());
         RouterLink datasets = new RouterLink("Datasets", DatasetsView.class);
         datasets.setHighlightCondition(HighlightConditions.locationPrefix("datasets"));
         Nav nav = new Nav(explore, datasets);
+        nav.setId("sections");
         // one account lookup for the whole header
         Role role = access.account(BrowserSession.authentication()).map(Account::role).orElse(null);
         if (role != null && role.includes(Role.RESEARCHER)) {
@@ -61,10 +97,12 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
         api.setRouterIgnore(true);
         nav.add(api);
         nav.getElement().setAttribute("aria-label", "Sections");
-        Header header = new Header(name, nav, accountLinks());
-        header.addClassName("app-header");
-        content.addClassName("app-content");
-        add(header, content);
+        return nav;
+    }
+
+    private void openMenu(boolean open) {
+        header.setClassName("nav-open", open);
+        menu.getElement().setAttribute("aria-expanded", String.valueOf(open));
     }
 
     private Div accountLinks() {
@@ -78,8 +116,11 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
             signOut.setId("sign-out");
             links.add(account, signOut);
         }, () -> {
-            RouterLink signIn = new RouterLink("Sign in", LoginView.class);
+            // the link carries the page as it is when clicked (the grid keeps its position in the URL itself)
+            Anchor signIn = new Anchor("/login", "Sign in");
             signIn.setId("sign-in");
+            signIn.getElement().setAttribute("onclick", "this.href = '/login?continue=' + "
+                    + "encodeURIComponent(location.pathname + location.search)");
             links.add(signIn);
         });
         return links;
@@ -88,12 +129,20 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (!access.publicMode() && !authentication.isAuthenticated()) {
+            BrowserSession.returnAfterSignIn("/" + event.getLocation().getPathWithQueryParameters());
             event.forwardTo(LoginView.class);
         }
     }
 
     @Override
-    public void showRouterLayoutContent(com.vaadin.flow.component.HasElement child) {
+    public void afterNavigation(AfterNavigationEvent event) {
+        openMenu(false);
+        skip.setText(event.getActiveChain().stream().anyMatch(ExploreView.class::isInstance) ? "Skip to results"
+                : "Skip to content");
+    }
+
+    @Override
+    public void showRouterLayoutContent(HasElement child) {
         content.getElement().removeAllChildren();
         content.getElement().appendChild(child.getElement());
     }
