@@ -1,33 +1,55 @@
 package org.samed2d.explorer.ui.explore;
 
 import com.vaadin.flow.router.QueryParameters;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.samed2d.explorer.search.FilterParser;
+import org.samed2d.explorer.search.InvalidQueryException;
 import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.MaskSort;
 
 /**
  * Everything the explore page shows, held in its URL: the filter (same parameters as the REST API), the order of
- * the tiles and the first visible row ({@code at}). Copying the URL reproduces the view.
+ * the tiles and the first visible tile ({@code at}). Copying the URL reproduces the view.
  */
-record ExploreState(MaskFilter filter, MaskSort sort, long at) {
+public record ExploreState(MaskFilter filter, MaskSort sort, long at) {
 
-    static final ExploreState START = new ExploreState(MaskFilter.ALL, MaskSort.ID, 0);
+    public static final ExploreState START = new ExploreState(MaskFilter.ALL, MaskSort.ID, 0);
+    /** URL parameters of the page that are not filters. */
+    public static final Set<String> OWN_PARAMETERS = Set.of("sort", "at");
 
-    /** Reads a URL; throws {@link org.samed2d.explorer.search.InvalidQueryException} naming a bad parameter. */
-    static ExploreState of(QueryParameters query) {
-        Map<String, List<String>> parameters = query.getParameters();
-        MaskFilter filter = FilterParser.parse(parameters, Set.of("sort", "at"));
+    /**
+     * A URL as far as it can be used: a parameter the filter cannot use is left out and named in {@code dropped}
+     * ("areaMin: is above areaMax (5000 > 2)"), and the rest still applies, so a bad value never loses a query.
+     */
+    public record Reading(ExploreState state, List<String> dropped) {
+    }
+
+    public static Reading read(QueryParameters query) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>(query.getParameters());
+        List<String> dropped = new ArrayList<>();
+        MaskFilter filter = null;
+        while (filter == null) {
+            try {
+                filter = FilterParser.parse(parameters, OWN_PARAMETERS);
+            } catch (InvalidQueryException e) {
+                dropped.add(e.getMessage());
+                // the parameter at fault goes; a nameless one is reported as "filter"
+                if (parameters.remove(e.parameter()) == null && !parameters.keySet().removeIf(String::isBlank)) {
+                    return new Reading(START, List.copyOf(dropped));
+                }
+            }
+        }
         MaskSort sort = parameters.getOrDefault("sort", List.of()).stream().findFirst()
                 .flatMap(MaskSort::ofParameter).orElse(MaskSort.ID);
         long at = parameters.getOrDefault("at", List.of()).stream().findFirst().map(ExploreState::number).orElse(0L);
-        return new ExploreState(filter, sort, at);
+        return new Reading(new ExploreState(filter, sort, at), List.copyOf(dropped));
     }
 
-    QueryParameters toQuery() {
+    public QueryParameters toQuery() {
         Map<String, List<String>> parameters = new LinkedHashMap<>(FilterParser.toParameters(filter));
         if (sort != MaskSort.ID) {
             parameters.put("sort", List.of(sort.parameter()));

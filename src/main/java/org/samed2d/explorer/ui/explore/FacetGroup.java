@@ -19,18 +19,21 @@ import java.util.function.Consumer;
 import org.samed2d.explorer.search.FacetDimension;
 
 /**
- * One dimension of the sidebar: its values as checkboxes with their exact counts, largest first; long lists get a
- * search field and show the top values until searched. Checkboxes are kept and updated in place between clicks
+ * One dimension of the sidebar: its values as checkboxes with their exact counts, largest first, each a whole row
+ * to click; long lists get a search field and show the top values until searched or shown further. Checkboxes are kept and updated in place between clicks
  * (only labels and order change), which keeps each click's round trip small.
  */
 class FacetGroup extends Details {
 
-    private static final int SHOWN = 30;
+    private static final int FIRST_SHOWN = 12;
+    private static final int MORE = 40;
 
     private final FacetDimension dimension;
     private final Div values = new Div();
     private final TextField search = new TextField();
     private final Span more = new Span();
+    private final com.vaadin.flow.component.button.Button showMore = new com.vaadin.flow.component.button.Button();
+    private int shownLimit = FIRST_SHOWN;
     private final Map<String, Checkbox> boxes = new HashMap<>();
     private final Consumer<Set<String>> onChange;
     private List<String> shown = List.of();
@@ -54,7 +57,14 @@ class FacetGroup extends Details {
         search.addValueChangeListener(event -> render());
         search.setVisible(searchable);
         more.addClassName("facet-more");
-        VerticalLayout body = new VerticalLayout(search, values, more);
+        showMore.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY,
+                com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+        showMore.addClassName("facet-show-more");
+        showMore.addClickListener(click -> {
+            shownLimit += MORE;
+            render();
+        });
+        VerticalLayout body = new VerticalLayout(search, values, more, showMore);
         body.setPadding(false);
         body.setSpacing(false);
         add(body);
@@ -78,7 +88,7 @@ class FacetGroup extends Details {
             if (chosen.contains(value) || !value.toLowerCase(Locale.ROOT).contains(needle)) {
                 continue;
             }
-            if (items.size() < SHOWN + chosen.size()) {
+            if (items.size() < shownLimit + chosen.size()) {
                 items.add(value);
             } else {
                 hidden++;
@@ -94,9 +104,10 @@ class FacetGroup extends Details {
             values.add(items.stream().map(boxes::get).toArray(Component[]::new));
             shown = List.copyOf(items);
         }
-        more.setText(hidden > 0 ? "%,d more: search to find them".formatted(hidden)
-                : counts.isEmpty() && chosen.isEmpty() ? "no values" : "");
+        more.setText(counts.isEmpty() && chosen.isEmpty() ? "no values" : "");
         more.setVisible(!more.getText().isEmpty());
+        showMore.setText("Show %,d more of %,d".formatted(Math.min(MORE, hidden), hidden));
+        showMore.setVisible(hidden > 0);
     }
 
     private Checkbox checkbox(String value) {

@@ -2,14 +2,14 @@ package org.samed2d.explorer.ui.explore;
 
 import com.vaadin.flow.router.QueryParameters;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.catalog.CatalogLookup;
-import org.samed2d.explorer.catalog.ImageRecord;
 import org.samed2d.explorer.catalog.MaskRecord;
-import org.samed2d.explorer.search.FilterParser;
+import org.samed2d.explorer.media.LabelPalette;
 import org.samed2d.explorer.search.ImagePage;
 import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.MaskPage;
@@ -27,37 +27,51 @@ abstract class TileSource {
 
     protected final SearchService search;
     protected final CatalogLookup catalog;
+    protected final LabelPalette.Colours colours;
     protected final MaskFilter filter;
-    private final String filterQuery;
+    private final String stateQuery;
 
-    TileSource(SearchService search, CatalogLookup catalog, MaskFilter filter) {
+    TileSource(SearchService search, CatalogLookup catalog, LabelPalette.Colours colours, ExploreState state) {
         this.search = search;
         this.catalog = catalog;
-        this.filter = filter;
-        this.filterQuery = new QueryParameters(FilterParser.toParameters(filter)).getQueryString();
+        this.colours = colours;
+        this.filter = state.filter();
+        this.stateQuery = new ExploreState(state.filter(), state.sort(), 0).toQuery().getQueryString();
     }
 
-    static TileSource of(SearchService search, CatalogLookup catalog, MaskFilter filter, MaskSort sort) {
-        return sort == MaskSort.ID ? new Images(search, catalog, filter) : new Masks(search, catalog, filter, sort);
+    static TileSource of(SearchService search, CatalogLookup catalog, LabelPalette.Colours colours, ExploreState state) {
+        return state.sort() == MaskSort.ID ? new Images(search, catalog, colours, state)
+                : new Masks(search, catalog, colours, state);
     }
 
     abstract long count();
 
     abstract List<Tile> fetch(long offset, int limit);
 
+    /** The image page, with the filter and order (the grid adds where it stands when the link is followed). */
     protected String link(long imageId) {
-        return "image/" + imageId + (filterQuery.isEmpty() ? "" : "?" + filterQuery);
+        return "image/" + imageId + (stateQuery.isEmpty() ? "" : "?" + stateQuery);
     }
 
-    protected static String where(ImageRecord image) {
-        return image.slice() == null ? image.modality() : "%s · %s %d".formatted(image.modality(), image.axis(), image.slice());
+    protected static String where(MaskRecord mask) {
+        return mask.slice() == null ? mask.modality()
+                : "%s · %s %d".formatted(mask.modality(), mask.axis(), mask.slice());
+    }
+
+    protected List<Tile.DrawnMask> drawn(List<MaskRecord> masks) {
+        return masks.stream().sorted(Comparator.comparingLong((MaskRecord m) -> m.geometry() == null ? 0
+                        : m.geometry().area()).reversed())
+                .map(mask -> new Tile.DrawnMask(mask.label(), colours.hex(mask.label()),
+                        mask.geometry() == null ? 0 : mask.geometry().area(), mask.geometry() == null ? null
+                        : new int[] {mask.geometry().x0(), mask.geometry().y0(), mask.geometry().x1(), mask.geometry().y1()}))
+                .toList();
     }
 
     /** Images in id order, each with its matching masks. */
     static final class Images extends TileSource {
 
-        Images(SearchService search, CatalogLookup catalog, MaskFilter filter) {
-            super(search, catalog, filter);
+        Images(SearchService search, CatalogLookup catalog, LabelPalette.Colours colours, ExploreState state) {
+            super(search, catalog, colours, state);
         }
 
         @Override
@@ -68,16 +82,20 @@ abstract class TileSource {
         @Override
         List<Tile> fetch(long offset, int limit) {
             List<ImagePage.ImageHit> hits = search.imagesAt(filter, offset, limit);
-            Map<Long, ImageRecord> images = new HashMap<>();
-            catalog.images(hits.stream().map(ImagePage.ImageHit::imageId).toList())
-                    .forEach(image -> images.put(image.id(), image));
+            // one catalog read for the page: the masks carry their image's fields too
+            Map<Long, List<MaskRecord>> byImage = new LinkedHashMap<>();
+            catalog.masks(hits.stream().flatMap(hit -> hit.maskIds().stream().limit(200)).toList())
+                    .forEach(mask -> byImage.computeIfAbsent(mask.imageId(), id -> new ArrayList<>()).add(mask));
             List<Tile> tiles = new ArrayList<>();
-            for (ImagePage.ImageHit hit : hits) {
-                ImageRecord image = images.get(hit.imageId());
-                if (image != null) {
-                    int masks = hit.maskIds().size();
-                    tiles.add(new Tile(image.id(), hit.maskIds(), image.dataset(),
-                            "%s · %d mask%s".formatted(where(image), masks, masks == 1 ? "" : "s"), link(image.id())));
+            for (int i = 0; i < hits.size(); i++) {
+                ImagePage.ImageHit hit = hits.get(i);
+                List<MaskRecord> masks = byImage.get(hit.imageId());
+                if (masks != null) {
+                    MaskRecord first = masks.getFirst();
+                    int count = hit.maskIds().size();
+                    tiles.add(new Tile(offset + i, hit.imageId(), hit.maskIds(), first.dataset(),
+                            "%s · %d mask%s".formatted(where(first), count, count == 1 ? "" : "s"), link(hit.imageId()),
+                            first.width(), first.height(), drawn(masks)));
                 }
             }
             return tiles;
@@ -92,9 +110,9 @@ abstract class TileSource {
         private @Nullable String next;
         private boolean exhausted;
 
-        Masks(SearchService search, CatalogLookup catalog, MaskFilter filter, MaskSort sort) {
-            super(search, catalog, filter);
-            this.sort = sort;
+        Masks(SearchService search, CatalogLookup catalog, LabelPalette.Colours colours, ExploreState state) {
+            super(search, catalog, colours, state);
+            this.sort = state.sort();
         }
 
         @Override
@@ -115,11 +133,12 @@ abstract class TileSource {
                 return List.of();
             }
             List<Tile> tiles = new ArrayList<>();
+            long index = offset;
             for (MaskRecord mask : catalog.masks(ids.subList((int) offset, (int) Math.min(end, ids.size())))) {
                 String area = mask.geometry() == null ? "area pending" : "%,d px".formatted(mask.geometry().area());
-                tiles.add(new Tile(mask.imageId(), List.of(mask.id()), mask.label() + " · " + area,
-                        "%s · %s".formatted(mask.dataset(), mask.slice() == null ? mask.baseModality()
-                                : mask.baseModality() + " · " + mask.axis() + " " + mask.slice()), link(mask.imageId())));
+                tiles.add(new Tile(index++, mask.imageId(), List.of(mask.id()), mask.label() + " · " + area,
+                        "%s · %s".formatted(mask.dataset(), where(mask)), link(mask.imageId()), mask.width(),
+                        mask.height(), drawn(List.of(mask))));
             }
             return tiles;
         }
