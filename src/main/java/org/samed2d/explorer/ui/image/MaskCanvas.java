@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The browser-side image canvas ({@code frontend/components/mask-canvas.ts}): it draws the image and its mask
- * layers itself, so visibility, opacity, fill/outline, hover, zoom and pan need no server round trip; boxes and
- * points for prompt segmentation are drawn there too and sent straight to the REST API.
+ * layers itself, so visibility, opacity, fill/outline, window/level, colour maps, hover names, zoom and pan need no
+ * server round trip; boxes and points for prompt segmentation are drawn there too and sent straight to the REST API.
  */
 @Tag("mask-canvas")
 @JsModule("./components/mask-canvas.ts")
@@ -23,11 +23,13 @@ class MaskCanvas extends Component {
     /**
      * @param imageId the image segmentation prompts go to (the component calls {@code POST /api/v1/segment})
      * @param csrfToken the session's CSRF token for those calls; none hides the segmentation tools
+     * @param signedIn whether the visitor has an account (without the role, the hint says so instead of "sign in")
      */
-    void show(long imageId, String imageUrl, List<Layer> layers, @Nullable String csrfToken) {
+    void show(long imageId, String imageUrl, List<Layer> layers, @Nullable String csrfToken, boolean signedIn) {
         getElement().setProperty("imageId", csrfToken == null ? 0 : imageId);
         getElement().setProperty("csrfToken", csrfToken == null ? "" : csrfToken);
-        getElement().setProperty("segmentHint", csrfToken == null ? "Sign in with a researcher account to segment" : "");
+        getElement().setProperty("segmentHint", csrfToken != null ? "" : signedIn
+                ? "Segmentation needs a researcher account." : "sign-in");
         getElement().setProperty("src", imageUrl);
         getElement().setPropertyList("masks", layers);
     }
