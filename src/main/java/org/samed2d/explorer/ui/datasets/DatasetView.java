@@ -1,12 +1,8 @@
 package org.samed2d.explorer.ui.datasets;
 
-import org.samed2d.explorer.ui.base.BarChart;
-import org.samed2d.explorer.ui.base.BrowserSession;
-import org.samed2d.explorer.ui.base.MainLayout;
-import org.samed2d.explorer.ui.explore.ExploreView;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -15,6 +11,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,24 +29,25 @@ import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.SearchService;
 import org.samed2d.explorer.security.PortalAccess;
 import org.samed2d.explorer.security.Role;
-import org.samed2d.explorer.shared.InvalidParameterException;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
+import org.samed2d.explorer.ui.base.BarChart;
+import org.samed2d.explorer.ui.base.BrowserSession;
+import org.samed2d.explorer.ui.base.Histogram;
+import org.samed2d.explorer.ui.base.MainLayout;
+import org.samed2d.explorer.ui.explore.ExploreView;
 
-/** One source dataset: its figures, masks by modality, label and axis, licence and citation, and a way in. */
+/**
+ * One source dataset: its figures, sample images, charts of its masks by modality, axis and label and its area
+ * histogram (each bar opens Explore filtered to it), licence and citation.
+ */
 @Route(value = "datasets/:name", layout = MainLayout.class)
-@com.vaadin.flow.server.auth.AnonymousAllowed
-class DatasetView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+@AnonymousAllowed
+public class DatasetView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CatalogSummaries summaries;
     private final SourceDatasets sources;
     private final SearchService search;
-    private String title = "Dataset · SA-Med2D Explorer";
-
     private final PortalAccess access;
+    private String title = "Dataset · SA-Med2D Explorer";
 
     DatasetView(CatalogSummaries summaries, SourceDatasets sources, SearchService search, PortalAccess access) {
         this.access = access;
@@ -88,69 +88,43 @@ class DatasetView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         RouterLink explore = new RouterLink("Explore its masks", ExploreView.class);
         explore.setQueryParameters(QueryParameters.simple(Map.of("dataset", dataset.name())));
         explore.addClassName("primary-link");
-        add(figures, explore);
+        add(figures, explore, new DatasetSamples(dataset.name(), search.imagesAt(filter, 0, DatasetSamples.SAMPLES)));
 
         FacetCounts facets = search.facets(filter);
-        Div charts = new Div(new BarChart("Masks by modality", facets.values().get(FacetDimension.MODALITY), 20),
-                new BarChart("Masks by axis", facets.values().get(FacetDimension.AXIS), 10),
-                new BarChart("Masks by label", facets.values().get(FacetDimension.LABEL), 40));
+        Div charts = new Div(
+                new BarChart("Masks by modality", facets.values().get(FacetDimension.MODALITY), 20,
+                        value -> explore(dataset.name(), "modality", value)),
+                new BarChart("Masks by axis", facets.values().get(FacetDimension.AXIS), 10,
+                        value -> explore(dataset.name(), "axis", value)),
+                new BarChart("Masks by label", facets.values().get(FacetDimension.LABEL), 40,
+                        value -> explore(dataset.name(), "label", value)),
+                areaChart(dataset.name(), facets.area()));
         charts.addClassName("charts");
-        add(charts);
-
-        Div licence = new Div();
-        licence.addClassName("licence");
-        licence.add(new com.vaadin.flow.component.html.H3("Licence and citation"));
-        if (source.isEmpty()) {
-            licence.add(new Paragraph("Licence: unknown. This dataset is not in the source table that ships with the app."));
-        } else {
-            SourceDataset known = source.get();
-            licence.add(new Paragraph("Licence: " + known.licence() + " · redistributable: " + known.redistributable()));
-            if (known.citation() != null) {
-                licence.add(new Paragraph("Cite: " + known.citation()));
-            }
-            if (known.homepage() != null) {
-                Anchor home = new Anchor(known.homepage(), "Dataset homepage");
-                home.setTarget("_blank");
-                home.getElement().setAttribute("rel", "noopener noreferrer");
-                licence.add(home);
-            }
-        }
-        add(licence);
-        if (BrowserSession.may(access, Role.ADMIN)) {
-            add(licenceEditor(dataset.name(), source));
-        }
+        add(charts, new LicenceSection(dataset.name(), source, sources, BrowserSession.may(access, Role.ADMIN)));
     }
 
-    /** Admins correct the licence table here; exports made from now on carry the correction. */
-    private Div licenceEditor(String name, Optional<SourceDataset> source) {
-        TextField licence = new TextField("Licence");
-        licence.setId("licence-text");
-        licence.setValue(source.map(SourceDataset::licence).orElse("unknown"));
-        Select<String> redistributable = new Select<>();
-        redistributable.setLabel("Redistributable");
-        redistributable.setId("licence-redistributable");
-        redistributable.setItems("yes", "no", "conditional", "unknown");
-        redistributable.setValue(source.map(SourceDataset::redistributable).orElse("unknown"));
-        TextField citation = new TextField("Citation");
-        citation.setWidth("30em");
-        citation.setValue(source.map(SourceDataset::citation).orElse(""));
-        Paragraph message = new Paragraph();
-        message.setId("licence-message");
-        Button save = new Button("Save licence", click -> {
-            try {
-                String editor = BrowserSession.authentication() == null ? "admin" : BrowserSession.authentication().getName();
-                sources.correct(name, licence.getValue(), redistributable.getValue(),
-                        citation.getValue().isBlank() ? null : citation.getValue(), editor);
-                getUI().ifPresent(ui -> ui.getPage().reload());
-            } catch (InvalidParameterException e) {
-                message.setText(e.getMessage());
-            }
-        });
-        save.setId("save-licence");
-        HorizontalLayout form = new HorizontalLayout(licence, redistributable, citation, save);
-        form.setAlignItems(FlexComponent.Alignment.BASELINE);
-        Div editor = new Div(new com.vaadin.flow.component.html.H3("Correct the licence table"), form, message);
-        editor.addClassName("licence-editor");
-        return editor;
+    private Div areaChart(String dataset, List<FacetCounts.AreaBin> bins) {
+        List<Histogram.Bar> bars = new ArrayList<>();
+        for (int i = 0; i < bins.size(); i++) {
+            FacetCounts.AreaBin bin = bins.get(i);
+            bars.add(new Histogram.Bar("%,d–%,d px".formatted(bin.min(), bin.max()), bin.count(), true,
+                    i % 3 == 0 ? "%,d".formatted(bin.min()) : null));
+        }
+        Histogram histogram = new Histogram("Masks of " + dataset + " per area range", "mask area (px)",
+                bin -> getUI().ifPresent(ui -> ui.navigate(ExploreView.class, QueryParameters.fromString(
+                        explore(dataset, "areaMin", Long.toString(bins.get(bin).min())).substring(3)
+                                + "&areaMax=" + bins.get(bin).max()))));
+        histogram.show(bars);
+        Div chart = new Div(new H3("Masks by area"), histogram);
+        chart.addClassName("bar-chart");
+        return chart;
+    }
+
+    /** Explore filtered to the dataset and one more value. */
+    private static String explore(String dataset, String parameter, String value) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        query.put("dataset", List.of(dataset));
+        query.put(parameter, List.of(value));
+        return "./?" + new QueryParameters(query).getQueryString();
     }
 }
