@@ -4,6 +4,8 @@ import org.samed2d.explorer.ui.base.BrowserSession;
 import org.samed2d.explorer.ui.base.MainLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -53,6 +55,14 @@ public class AccountView extends VerticalLayout {
         issued.setReadOnly(true);
         issued.setWidthFull();
         issued.setVisible(false);
+        Button copy = new Button("Copy", VaadinIcon.COPY.create(), click -> {
+            click.getSource().getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)",
+                    issued.getValue());
+            Notification.show("Token copied; it is shown only here and now", 3000, Notification.Position.BOTTOM_START);
+        });
+        copy.setId("copy-token");
+        copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        issued.setSuffixComponent(copy);
         Paragraph error = new Paragraph();
         error.addClassName("error-text");
         Button create = new Button("Create token", click -> {

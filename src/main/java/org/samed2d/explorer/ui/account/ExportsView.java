@@ -17,8 +17,15 @@ import org.samed2d.explorer.export.ExportService;
 import org.samed2d.explorer.security.PortalAccess;
 import org.samed2d.explorer.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import com.vaadin.flow.router.QueryParameters;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
-/** The visitor's past exports (an admin sees everyone's) with their state and download links. */
+/**
+ * The visitor's past exports (an admin sees everyone's): the filter values each was made with, its state and
+ * download, and a link that opens the same selection in Explore.
+ */
 @Route(value = "exports", layout = MainLayout.class)
 @RolesAllowed({"RESEARCHER", "ADMIN"})
 @PageTitle("Exports · SA-Med2D Explorer")
@@ -40,7 +47,14 @@ public class ExportsView extends VerticalLayout {
         grid.addColumn(ExportRecord::format).setHeader("Format").setAutoWidth(true);
         grid.addColumn(record -> "%,d".formatted(record.masks())).setHeader("Masks");
         grid.addColumn(record -> record.bytes() == null ? "" : "%,.1f MB".formatted(record.bytes() / 1e6)).setHeader("Size");
-        grid.addColumn(record -> String.join(", ", record.filter().keySet())).setHeader("Filtered by").setFlexGrow(2);
+        grid.addColumn(record -> filterText(record.filter())).setHeader("Filter").setFlexGrow(2)
+                .setTooltipGenerator(record -> filterText(record.filter()));
+        grid.addColumn(new ComponentRenderer<>(record -> {
+            Anchor open = new Anchor("./" + (record.filter().isEmpty() ? "" : "?"
+                    + new QueryParameters(record.filter()).getQueryString()), "Open in Explore");
+            open.addClassName("no-wrap");
+            return open;
+        })).setHeader("Selection").setAutoWidth(true);
         grid.addColumn(new ComponentRenderer<>(record -> {
             if (!record.state().equals("done")) {
                 return new Span(record.state() + (record.error() == null ? "" : ": " + record.error()));
@@ -50,7 +64,15 @@ public class ExportsView extends VerticalLayout {
             return link;
         })).setHeader("State").setAutoWidth(true);
         grid.setItems(list);
+        grid.setId("exports");
         grid.setAllRowsVisible(true);
         add(grid);
+    }
+
+    /** "label: liver, spleen · modality: ct"; "everything" for an export without a filter. */
+    static String filterText(Map<String, List<String>> filter) {
+        return filter.isEmpty() ? "everything" : filter.entrySet().stream()
+                .map(entry -> entry.getKey() + ": " + String.join(", ", entry.getValue()))
+                .collect(Collectors.joining(" · "));
     }
 }
