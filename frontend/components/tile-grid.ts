@@ -7,6 +7,21 @@ export function columnsFor(width: number): number {
 }
 
 /**
+ * The address with {@code at} set to this tile (left out for the first), the rest of its query exactly as the
+ * server wrote it: URLSearchParams would re-encode every value (a space as "+"), so the same state would have two
+ * addresses.
+ */
+export function withAt(href: string, at: number): string {
+  const url = new URL(href);
+  const kept = url.search.replace(/^\?/, '').split('&').filter(part => part !== '' && !part.startsWith('at='));
+  if (at > 0) {
+    kept.push('at=' + at);
+  }
+  url.search = kept.length > 0 ? '?' + kept.join('&') : '';
+  return url.toString();
+}
+
+/**
  * The browser side of the explore grid, around the server's virtual list of tile rows (light DOM): it reports how
  * many columns fit, keeps the first visible tile in the URL ({@code at}) and in every tile link (so the image
  * page's "Back to results" returns there), and makes the grid one Tab stop whose tiles the arrow keys walk.
@@ -62,25 +77,61 @@ export class TileGridElement extends LitElement {
     }
   }
 
-  /** The first tile of the first row in view. */
+  /**
+   * The first tile of the first row in view, read from the drawn rows: the list's scrollTop is no row count, as the
+   * virtual list shifts its rows to keep millions of them within the browser's scroll range.
+   */
   firstVisibleTile(): number {
     const list = this.list;
-    return list ? Math.floor(list.scrollTop / this.rowHeight()) * Math.max(1, this.columns) : 0;
+    if (!list) {
+      return 0;
+    }
+    const top = list.getBoundingClientRect().top + 1;
+    let first: number | null = null;
+    let firstTop = Infinity;
+    for (const row of Array.from(list.querySelectorAll('.tile-row'))) {
+      const box = row.getBoundingClientRect();
+      const tile = row.querySelector('a.tile') as HTMLElement | null;
+      if (tile && box.height > 0 && box.bottom > top && box.top < firstTop) {
+        firstTop = box.top;
+        first = Number(tile.dataset.index);
+      }
+    }
+    return first ?? Math.floor(list.scrollTop / this.rowHeight()) * Math.max(1, this.columns);
   }
 
   /** Scrolls so the row holding this tile is at the top (the server asks after drawing the grid). */
   scrollToTile(tile: number, columns: number) {
     this.active = tile;
-    requestAnimationFrame(() => this.list?.scrollToIndex(Math.floor(tile / Math.max(1, columns))));
+    const row = Math.floor(tile / Math.max(1, columns));
+    if (row === 0) {
+      return;
+    }
+    // rows arrive from the server after the first scroll, and until then the list places them by a guessed
+    // height: scroll again each frame until the row is drawn at the top (or a second has passed, near the end)
+    let frames = 0;
+    const settle = () => {
+      const list = this.list;
+      if (!list) {
+        return;
+      }
+      list.scrollToIndex(row);
+      const drawn = this.querySelector(`a.tile[data-index='${row * columns}']`)?.closest('.tile-row');
+      const atTop = drawn && Math.abs(drawn.getBoundingClientRect().top - list.getBoundingClientRect().top) < 2;
+      if (!atTop && ++frames < 60) {
+        requestAnimationFrame(settle);
+      }
+    };
+    requestAnimationFrame(settle);
   }
 
   private scrolled() {
     clearTimeout(this.scrollTimer);
     this.scrollTimer = window.setTimeout(() => {
-      const url = new URL(window.location.href);
-      const at = this.firstVisibleTile();
-      at > 0 ? url.searchParams.set('at', String(at)) : url.searchParams.delete('at');
-      window.history.replaceState(window.history.state, '', url);
+      if (!this.querySelector('.tile-row a.tile')) {
+        return; // rows not drawn yet (a scroll the grid made itself): the address already says where it goes
+      }
+      window.history.replaceState(window.history.state, '', withAt(window.location.href, this.firstVisibleTile()));
     }, 250);
   }
 
@@ -88,10 +139,7 @@ export class TileGridElement extends LitElement {
   private clicked(event: Event) {
     const tile = (event.target as HTMLElement).closest('a.tile') as HTMLAnchorElement | null;
     if (tile) {
-      const url = new URL(tile.href);
-      const at = this.firstVisibleTile();
-      at > 0 ? url.searchParams.set('at', String(at)) : url.searchParams.delete('at');
-      tile.href = url.toString();
+      tile.href = withAt(tile.href, this.firstVisibleTile());
     }
   }
 
