@@ -10,11 +10,13 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.export.ExportQuota;
 import org.samed2d.explorer.export.ExportRecord;
+import org.samed2d.explorer.export.ExportRequest;
 import org.samed2d.explorer.export.ExportService;
 import org.samed2d.explorer.security.Account;
 import org.samed2d.explorer.security.PortalAccess;
 import org.samed2d.explorer.security.Quotas;
 import org.samed2d.explorer.security.Role;
+import org.samed2d.explorer.shared.DataSplit;
 import org.springframework.security.core.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -51,8 +53,13 @@ class ExportController {
      * @param filter the search filters as arrays, as in the query API
      * @param format {@code sa-med2d}, {@code coco} or {@code manifest}
      * @param includeRestricted also export datasets whose licence forbids redistribution
+     * @param split {@code {"val": 0.1, "test": 0.2, "by": "case", "seed": 1}}: train/val/test parts by a seeded hash
+     *              of each dataset's case (or image); by defaults to case, seed to 0
+     * @param pathPrefix sa-med2d: an absolute folder written before {@code SAMed2Dv1/} in SAM-Med2D's lists
+     * @param categories coco: {@code label} (default) or {@code dataset-label}
      */
-    record Start(@Nullable Map<String, Object> filter, @Nullable String format, @Nullable Boolean includeRestricted) {
+    record Start(@Nullable Map<String, Object> filter, @Nullable String format, @Nullable Boolean includeRestricted,
+                 @Nullable Map<String, Object> split, @Nullable String pathPrefix, @Nullable String categories) {
     }
 
     @Operation(summary = "Start an export of the masks matching a filter (202). The answer waits up to 2 s for the plan: "
@@ -61,8 +68,9 @@ class ExportController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ExportRecord> start(@RequestBody Start start, Authentication authentication) {
         Account account = access.account(authentication).orElseThrow();
-        ExportRecord record = exports.start(FilterBody.parameters(start.filter()),
+        ExportRecord record = exports.start(new ExportRequest(FilterBody.parameters(start.filter()),
                 start.format() == null ? "" : start.format(), Boolean.TRUE.equals(start.includeRestricted()),
+                start.split() == null ? null : DataSplit.of(start.split()), start.pathPrefix(), start.categories()),
                 account.username(), quota(account));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(record);
     }

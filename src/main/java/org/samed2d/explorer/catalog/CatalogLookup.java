@@ -66,6 +66,20 @@ public class CatalogLookup {
         return jdbc.sql(IMAGE_COLUMNS + "where i.id = ?").param(id).query((rs, row) -> image(rs)).optional();
     }
 
+    /**
+     * Each dataset's distinct cases (or images) in the whole catalog, whatever a filter matches: what a split judges
+     * a dataset's size by, so that no filter moves a case to another part.
+     */
+    public Map<String, Long> splitUnits(boolean images) {
+        Map<String, Long> units = new HashMap<>();
+        jdbc.sql("select d.name, " + (images ? "count(*)" : "count(distinct i.case_name)")
+                        + " from image i join dataset d on d.id = i.dataset_id group by d.name")
+                .query(rs -> {
+                    units.put(rs.getString(1), rs.getLong(2));
+                });
+        return units;
+    }
+
     /** The lowest image id, if the catalog has images. */
     public Optional<Long> firstImageId() {
         return jdbc.sql("select min(id) from image").query(Long.class).optional();

@@ -9,10 +9,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.samed2d.explorer.export.ExportQuota;
 import org.samed2d.explorer.export.ExportRecord;
+import org.samed2d.explorer.export.ExportRequest;
 import org.samed2d.explorer.export.ExportService;
 import org.samed2d.explorer.search.IndexBusyException;
 import org.samed2d.explorer.search.SearchService;
+import org.samed2d.explorer.shared.DataSplit;
 import org.samed2d.explorer.shared.InvalidParameterException;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -30,12 +33,15 @@ final class ExportCommand {
     int run(String[] args) {
         if (CommandOptions.wantsHelp(args)) {
             out.println("Usage: java -jar sa-med2d-explorer.jar export --format sa-med2d|coco|manifest --out FILE.zip"
-                    + " [NAME=VALUE ...] [--include-restricted]   (NAME=VALUE: the query API's filters)");
+                    + " [NAME=VALUE ...] [--include-restricted] [--split val=0.1,test=0.2,by=case|image,seed=1]"
+                    + " [--path-prefix /data/liver/] [--categories label|dataset-label]"
+                    + "   (NAME=VALUE: the query API's filters)");
             return 0;
         }
         FilterCommandArguments arguments;
         try {
-            arguments = FilterCommandArguments.parse(args, Set.of("format", "out"), Set.of("include-restricted"));
+            arguments = FilterCommandArguments.parse(args, Set.of("format", "out", "split", "path-prefix",
+                    "categories"), Set.of("include-restricted"));
         } catch (IllegalArgumentException e) {
             err.println("export: " + e.getMessage());
             return 2;
@@ -47,13 +53,22 @@ final class ExportCommand {
             return 2;
         }
         Map<String, List<String>> filter = arguments.filter();
+        DataSplit split;
+        try {
+            split = arguments.option("split").map(DataSplit::parse).orElse(null);
+        } catch (InvalidParameterException e) {
+            err.println("export: " + e.getMessage());
+            return 2;
+        }
         boolean includeRestricted = arguments.flags().contains("include-restricted");
         List<String> springArgs = arguments.springArguments();
         try (ConfigurableApplicationContext context = CommandContext.start(springArgs)) {
             context.getBean(SearchService.class).catchUp();
             ExportService exports = context.getBean(ExportService.class);
             long started = System.nanoTime();
-            ExportRecord record = exports.start(filter, format, includeRestricted);
+            ExportRecord record = exports.start(new ExportRequest(filter, format, includeRestricted, split,
+                    arguments.option("path-prefix").orElse(null), arguments.option("categories").orElse(null)),
+                    null, ExportQuota.NONE);
             out.printf("export of %,d masks on %,d images started after %.1f s: %s%n", record.masks(), record.images(),
                     (System.nanoTime() - started) / 1e9, record.bytes() == null
                             ? "its size is known once prepared (" + record.state() + ")"

@@ -5,17 +5,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.DoubleConsumer;
 import java.util.zip.CRC32;
-import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.catalog.CatalogLookup;
 import org.samed2d.explorer.catalog.ImageRecord;
 import org.samed2d.explorer.catalog.MaskRecord;
@@ -24,7 +21,7 @@ import org.samed2d.explorer.catalog.StoredFile;
 import org.samed2d.explorer.search.ImagePage;
 import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.SearchService;
-import tools.jackson.databind.json.JsonMapper;
+import org.samed2d.explorer.shared.DataSplit;
 
 /**
  * Plans one export: walks the matching images and masks in id order, reads each file once (CRC for the archive,
@@ -38,8 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ExportPlanner {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String ROOT = "SAMed2Dv1/";
     /** Images per page of the walk: each page costs one search and four catalog queries. */
     private static final int PAGE_IMAGES = 1000;
 
@@ -57,7 +52,7 @@ final class ExportPlanner {
 
     /** Writes the plan and generated files into {@code folder}; returns the archive's length. */
     long plan(ExportRecord export, MaskFilter filter, Path folder, DoubleConsumer progress) throws IOException {
-        return walk(export, filter, folder, progress, this::read);
+        return walk(export, filter, folder, progress, this::read, GeneratedFiles.writing(folder));
     }
 
     /**
@@ -67,19 +62,13 @@ final class ExportPlanner {
     OptionalLong size(ExportRecord export, MaskFilter filter, Path scratch) throws IOException {
         java.nio.file.Files.createDirectories(scratch);
         try {
-            return OptionalLong.of(walk(export, filter, scratch, progress -> { }, ExportPlanner::declared));
+            return OptionalLong.of(walk(export, filter, scratch, progress -> { }, ExportPlanner::declared,
+                    GeneratedFiles.counting(scratch)));
         } catch (CocoFiles.SizeUnknownException e) {
             return OptionalLong.empty();
         } finally {
             org.springframework.util.FileSystemUtils.deleteRecursively(scratch);
         }
-    }
-
-    /**
-     * What the plan needs to know of a file: its size and CRC, its SHA-256 for manifests, its bytes for COCO (none
-     * when only sizing).
-     */
-    private record FileFacts(long size, long crc, String sha256, byte @Nullable [] bytes) {
     }
 
     @FunctionalInterface
@@ -102,25 +91,17 @@ final class ExportPlanner {
         return new FileFacts(file.location().byteSize(), 0, UNKNOWN_DIGEST, null);
     }
 
-    private long walk(ExportRecord export, MaskFilter filter, Path folder, DoubleConsumer progress, FactSource files)
-            throws IOException {
+    private long walk(ExportRecord export, MaskFilter filter, Path folder, DoubleConsumer progress, FactSource files,
+                      GeneratedFiles generated) throws IOException {
         ExportFormat format = ExportFormat.ofParameter(export.format()).orElseThrow();
-        GeneratedFiles generated = new GeneratedFiles(folder);
         TreeSet<String> datasets = new TreeSet<>();
-        Map<String, Map<String, String>> classes = new TreeMap<>();
+        DataSplit.Assignment split = export.split() == null ? null
+                : export.split().assignment(catalog.splitUnits(export.split().byImage()));
+        SplitTally tally = split == null ? null : new SplitTally(split);
         long imagesDone = 0;
+        Map<String, Object> described;
         try (BufferedWriter plan = java.nio.file.Files.newBufferedWriter(folder.resolve("plan.tsv"));
-             BufferedWriter index = format == ExportFormat.SA_MED2D ? generated.open("SAMed2D_v1.json") : null;
-             BufferedWriter csv = format == ExportFormat.MANIFEST ? generated.open("manifest.csv") : null;
-             BufferedWriter jsonl = format == ExportFormat.MANIFEST ? generated.open("manifest.jsonl") : null;
-             CocoFiles coco = format == ExportFormat.COCO ? new CocoFiles(folder) : null) {
-            if (index != null) {
-                index.write("{");
-            }
-            if (csv != null) {
-                csv.write(ManifestRows.CSV_HEADER);
-            }
-            boolean first = true;
+             ExportLayout layout = ExportLayout.of(format, export, generated)) {
             String cursor = null;
             do {
                 ImagePage page = search.images(filter, PAGE_IMAGES, cursor);
@@ -138,19 +119,15 @@ final class ExportPlanner {
                         continue; // removed since the search saw it
                     }
                     datasets.add(image.dataset());
+                    DataSplit.Part part = split == null ? null
+                            : split.part(image.dataset(), image.caseName(), image.file());
                     StoredFile imageFile = located(imageFiles.get(image.id()), image.file());
                     FileFacts imageFacts = files.of(imageFile, format);
-                    if (coco != null) {
-                        String fileName = image.file().substring(image.file().lastIndexOf('/') + 1);
-                        plan.write(entry("images/" + fileName, imageFacts, imageFile).line() + "\n");
-                        coco.image(image, fileName);
+                    String imageName = layout.image(image, imageFacts, part);
+                    if (imageName != null) {
+                        plan.write(entry(imageName, imageFacts, imageFile).line() + "\n");
                     }
-                    if (format == ExportFormat.SA_MED2D) {
-                        plan.write(entry(ROOT + image.file(), imageFacts, imageFile).line() + "\n");
-                        index.write((first ? "\n" : ",\n") + "  " + JSON.writeValueAsString(image.file()) + ": [");
-                        first = false;
-                    }
-                    List<String> maskNames = new ArrayList<>();
+                    int maskCount = 0;
                     for (long maskId : hit.maskIds()) {
                         MaskRecord mask = masks.get(maskId);
                         if (mask == null) {
@@ -158,48 +135,29 @@ final class ExportPlanner {
                         }
                         StoredFile maskFile = located(maskFiles.get(mask.id()), mask.file());
                         FileFacts maskFacts = files.of(maskFile, format);
-                        classes.computeIfAbsent(mask.dataset(), d -> new TreeMap<>()).put(mask.label(), mask.classId());
-                        if (format == ExportFormat.SA_MED2D) {
-                            plan.write(entry(ROOT + mask.file(), maskFacts, maskFile).line() + "\n");
-                            maskNames.add(JSON.writeValueAsString(mask.file()));
-                        } else if (coco != null) {
-                            byte[] png = maskFacts.bytes();
-                            if (png == null) {
-                                coco.annotationOfKnownLength(mask);
-                            } else {
-                                coco.annotation(mask, png);
-                            }
-                        } else {
-                            csv.write(ManifestRows.csv(mask, imageFacts.sha256(), maskFacts.sha256()));
-                            jsonl.write(ManifestRows.json(mask, imageFacts.sha256(), maskFacts.sha256()) + "\n");
+                        String maskName = layout.mask(mask, maskFacts);
+                        if (maskName != null) {
+                            plan.write(entry(maskName, maskFacts, maskFile).line() + "\n");
                         }
+                        maskCount++;
                     }
-                    if (index != null) {
-                        index.write(String.join(", ", maskNames) + "]");
+                    layout.endImage();
+                    if (tally != null) {
+                        tally.image(image, part, maskCount);
                     }
                     imagesDone++;
                     progress.accept((double) imagesDone / Math.max(1, export.images()));
                 }
                 cursor = page.next();
             } while (cursor != null);
-            if (index != null) {
-                index.write("\n}\n");
-            }
-            if (coco != null) {
-                coco.finish();
-            }
+            described = layout.finish(generated);
         }
-        if (format == ExportFormat.SA_MED2D) {
-            generated.plan("SAMed2D_v1.json", ROOT + "SAMed2D_v1.json");
-            generated.write("SAMed2D_v1_class_mapping_id.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(classes) + "\n");
-            generated.plan("SAMed2D_v1_class_mapping_id.json", ROOT + "SAMed2D_v1_class_mapping_id.json");
-        } else if (format == ExportFormat.COCO) {
-            generated.plan("annotations.json", "annotations.json");
-        } else {
-            generated.plan("manifest.csv", "manifest.csv");
-            generated.plan("manifest.jsonl", "manifest.jsonl");
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        if (tally != null) {
+            manifest.put("split", tally.manifest());
         }
-        licences.write(export, datasets, generated);
+        manifest.putAll(described);
+        licences.write(export, datasets, manifest, generated);
         try (BufferedWriter plan = java.nio.file.Files.newBufferedWriter(folder.resolve("plan.tsv"),
                 java.nio.file.StandardOpenOption.APPEND)) {
             for (PlannedEntry entry : generated.entries()) {

@@ -3,7 +3,9 @@ package org.samed2d.explorer.export;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.samed2d.explorer.shared.DataSplit;
 
 /**
  * An export as users see it and as it is kept on disk ({@code export.json}).
@@ -17,12 +19,17 @@ import org.jspecify.annotations.Nullable;
  * @param archiveTime the creation time written into the archive's {@code manifest.json}: that of the first export of
  *                    the same filter, format and catalog version, so that repeating an export gives the same bytes;
  *                    none for exports made before it was kept (their own creation time is used)
+ * @param split the train/val/test split its files follow; none for a plain export
+ * @param pathPrefix what the {@code sa-med2d} format's SAM-Med2D files put before {@code SAMed2Dv1/}; none for
+ *                   paths relative to the folder the archive is unzipped into
+ * @param categories COCO categories by {@code label} (none: the default) or by {@code dataset-label}
  */
 public record ExportRecord(String id, String format, String state, long masks, long images, @Nullable Long bytes,
                            double progress, @Nullable Long etaSeconds, Instant created, @Nullable String error,
                            Map<String, List<String>> filter, boolean includeRestricted,
                            List<String> excludedDatasets, long catalogVersion,
-                           @Nullable String owner, @Nullable Instant archiveTime) {
+                           @Nullable String owner, @Nullable Instant archiveTime, @Nullable DataSplit split,
+                           @Nullable String pathPrefix, @Nullable String categories) {
 
     /** Exports are their owner's; admins see every one. */
     public boolean visibleTo(String username, boolean admin) {
@@ -32,7 +39,8 @@ public record ExportRecord(String id, String format, String state, long masks, l
     ExportRecord with(String newState, double newProgress, @Nullable Long eta, @Nullable Long newBytes,
                       @Nullable String newError) {
         return new ExportRecord(id, format, newState, masks, images, newBytes, newProgress, eta, created, newError,
-                filter, includeRestricted, excludedDatasets, catalogVersion, owner, archiveTime);
+                filter, includeRestricted, excludedDatasets, catalogVersion, owner, archiveTime, split, pathPrefix,
+                categories);
     }
 
     /** The time the archive states as its creation. */
@@ -40,10 +48,17 @@ public record ExportRecord(String id, String format, String state, long masks, l
         return archiveTime == null ? created : archiveTime;
     }
 
-    /** Whether an export of this is the same archive as this one, given the same licence table. */
-    boolean sameContentAs(String otherFormat, Map<String, List<String>> otherFilter, boolean otherIncludeRestricted,
-                          long otherCatalogVersion) {
-        return format.equals(otherFormat) && filter.equals(otherFilter) && includeRestricted == otherIncludeRestricted
-                && catalogVersion == otherCatalogVersion && !state.equals("failed");
+    /** Whether {@code other} is the same archive as this one, given the same licence table. */
+    boolean sameContentAs(ExportRecord other) {
+        return format.equals(other.format) && filter.equals(other.filter)
+                && includeRestricted == other.includeRestricted && catalogVersion == other.catalogVersion
+                && Objects.equals(split, other.split) && Objects.equals(pathPrefix, other.pathPrefix)
+                && Objects.equals(categories, other.categories) && !state.equals("failed");
+    }
+
+    /** The same export stamped with another creation time for its archive. */
+    ExportRecord stamped(Instant time) {
+        return new ExportRecord(id, format, state, masks, images, bytes, progress, etaSeconds, created, error, filter,
+                includeRestricted, excludedDatasets, catalogVersion, owner, time, split, pathPrefix, categories);
     }
 }

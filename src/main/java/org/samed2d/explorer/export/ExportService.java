@@ -113,7 +113,13 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
 
     /** Starts an export for no particular account (the command line); no quota applies. */
     public ExportRecord start(Map<String, List<String>> filterParameters, String format, boolean includeRestricted) {
-        return start(filterParameters, format, includeRestricted, null, ExportQuota.NONE);
+        return start(ExportRequest.of(filterParameters, format, includeRestricted), null, ExportQuota.NONE);
+    }
+
+    /** As {@link #start(ExportRequest, String, ExportQuota)}, for an export of the whole subset as one. */
+    public ExportRecord start(Map<String, List<String>> filterParameters, String format, boolean includeRestricted,
+                              @Nullable String owner, ExportQuota quota) {
+        return start(ExportRequest.of(filterParameters, format, includeRestricted), owner, quota);
     }
 
     /**
@@ -123,12 +129,15 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
      * the answer waits for (up to 20 s; a larger subset is checked as soon as its size is known, and fails then
      * if it is over the quota).
      */
-    public ExportRecord start(Map<String, List<String>> filterParameters, String format, boolean includeRestricted,
-                              @Nullable String owner, ExportQuota quota) {
+    public ExportRecord start(ExportRequest request, @Nullable String owner, ExportQuota quota) {
+        String format = request.format();
         ExportFormat chosen = ExportFormat.ofParameter(format).orElseThrow(() -> new ExportRejectedException("format",
                 "'" + format + "' is not one of " + String.join(", ",
                         Stream.of(ExportFormat.values()).map(ExportFormat::parameter).toList())));
-        MaskFilter filter = FilterParser.parse(filterParameters, Set.of());
+        String pathPrefix = request.checkedPathPrefix(chosen);
+        String categories = request.checkedCategories(chosen);
+        MaskFilter filter = FilterParser.parse(request.filter(), Set.of());
+        boolean includeRestricted = request.includeRestricted();
         List<String> excluded = new ArrayList<>();
         MaskFilter effective = includeRestricted ? filter : withoutRestricted(filter, excluded);
         var counts = search.counts(effective);
@@ -140,13 +149,12 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
         Map<String, List<String>> parameters = FilterParser.toParameters(effective);
         long catalogVersion = feed.latestChange();
         Instant now = clock.instant();
-        // the same filter on the same catalog gives the same archive, creation time in manifest.json included
-        Instant archiveTime = records.values().stream()
-                .filter(r -> r.sameContentAs(chosen.parameter(), parameters, includeRestricted, catalogVersion))
-                .map(ExportRecord::stampedAt).min(Comparator.naturalOrder()).orElse(now);
-        ExportRecord record = new ExportRecord(UUID.randomUUID().toString(), chosen.parameter(), "queued",
+        ExportRecord fresh = new ExportRecord(UUID.randomUUID().toString(), chosen.parameter(), "queued",
                 counts.masks(), counts.images(), null, 0, null, now, null, parameters, includeRestricted,
-                List.copyOf(excluded), catalogVersion, owner, archiveTime);
+                List.copyOf(excluded), catalogVersion, owner, now, request.split(), pathPrefix, categories);
+        // the same request on the same catalog gives the same archive, creation time in manifest.json included
+        ExportRecord record = fresh.stamped(records.values().stream().filter(r -> r.sameContentAs(fresh))
+                .map(ExportRecord::stampedAt).min(Comparator.naturalOrder()).orElse(now));
         synchronized (records) {
             if (owner != null) {
                 quota.check(usage(owner, record.id()), 0);

@@ -31,7 +31,9 @@ final class LicenceFiles {
         this.sources = sources;
     }
 
-    void write(ExportRecord export, Set<String> datasets, GeneratedFiles files) throws IOException {
+    /** Writes and plans the three files; {@code described} (the split, the training files) goes into manifest.json. */
+    void write(ExportRecord export, Set<String> datasets, Map<String, Object> described, GeneratedFiles files)
+            throws IOException {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", export.format());
         manifest.put("filter", export.filter());
@@ -41,6 +43,7 @@ final class LicenceFiles {
         manifest.put("datasets", datasets);
         manifest.put("leftOut", new java.util.TreeMap<>(Map.of("datasets", export.excludedDatasets(),
                 "reason", "not redistributable; ask for them with includeRestricted")));
+        manifest.putAll(described);
         manifest.put("created", export.stampedAt().toString());
         manifest.put("tool", TOOL);
         files.write("manifest.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest) + "\n");

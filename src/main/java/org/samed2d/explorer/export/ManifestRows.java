@@ -2,6 +2,7 @@ package org.samed2d.explorer.export;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.catalog.MaskRecord;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,16 +17,18 @@ final class ManifestRows {
     private ManifestRows() {
     }
 
-    static String csv(MaskRecord mask, String imageSha, String maskSha) {
-        return String.join(",", fields(mask, imageSha, maskSha).values().stream()
+    /** A CSV row; {@code part} (the split's part, none without a split) is the last column when given. */
+    static String csv(MaskRecord mask, String imageSha, String maskSha, @Nullable String part) {
+        return String.join(",", fields(mask, imageSha, maskSha, part).values().stream()
                 .map(value -> value == null ? "" : quote(String.valueOf(value))).toList()) + "\n";
     }
 
-    static String json(MaskRecord mask, String imageSha, String maskSha) {
-        return JSON.writeValueAsString(fields(mask, imageSha, maskSha));
+    static String json(MaskRecord mask, String imageSha, String maskSha, @Nullable String part) {
+        return JSON.writeValueAsString(fields(mask, imageSha, maskSha, part));
     }
 
-    private static Map<String, Object> fields(MaskRecord mask, String imageSha, String maskSha) {
+    private static Map<String, Object> fields(MaskRecord mask, String imageSha, String maskSha,
+                                              @Nullable String part) {
         Map<String, Object> row = new LinkedHashMap<>();
         MaskRecord.Geometry g = mask.geometry();
         row.put("mask_id", mask.id());
@@ -53,10 +56,13 @@ final class ManifestRows {
         row.put("centroid_y", g == null ? null : g.centroidY());
         row.put("width", mask.width());
         row.put("height", mask.height());
+        if (part != null) {
+            row.put("part", part);
+        }
         return row;
     }
 
-    private static String quote(String value) {
+    static String quote(String value) {
         return value.contains(",") || value.contains("\"") || value.contains("\n")
                 ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }

@@ -1,6 +1,7 @@
 package org.samed2d.explorer.segment;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Prompt points in the model's input frame, with SAM's labels. Box edges are continuous, as in SAM: pixel column x
@@ -20,32 +21,55 @@ record ModelPrompt(float[] coords, float[] labels) {
         if (points.size() > 64) {
             throw new InvalidPromptException("points", "at most 64 points, got " + points.size());
         }
-        double[] scale = profile.preprocessing().scale(width, height, profile.inputSize());
-        int n = points.size() + (box == null ? 1 : 2);
-        float[] coords = new float[2 * n];
-        float[] labels = new float[n];
-        int at = 0;
-        for (SegmentRequest.Point point : points) {
+        double[] coords = new double[2 * points.size()];
+        float[] labels = new float[points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            SegmentRequest.Point point = points.get(i);
             if (!(point.x() >= 0 && point.x() < width && point.y() >= 0 && point.y() < height)) {
                 throw new InvalidPromptException("points", "point (" + point.x() + ", " + point.y()
                         + ") is outside the image of " + width + "x" + height + " pixels");
             }
-            coords[2 * at] = (float) (point.x() * scale[0]);
-            coords[2 * at + 1] = (float) (point.y() * scale[1]);
-            labels[at++] = point.positive() ? 1 : 0;
+            coords[2 * i] = point.x();
+            coords[2 * i + 1] = point.y();
+            labels[i] = point.positive() ? 1 : 0;
         }
         if (box != null) {
             checkBox(box, width, height);
-            coords[2 * at] = (float) (box[0] * scale[0]);
-            coords[2 * at + 1] = (float) (box[1] * scale[1]);
-            labels[at++] = 2;
-            coords[2 * at] = (float) (box[2] * scale[0]);
-            coords[2 * at + 1] = (float) (box[3] * scale[1]);
-            labels[at] = 3;
-        } else {
-            labels[at] = -1; // SAM's padding point when there is no box
         }
-        return new ModelPrompt(coords, labels);
+        return ofPixels(box == null ? null : new double[] {box[0], box[1], box[2], box[3]}, coords, labels, width,
+                height, profile);
+    }
+
+    /**
+     * Prompts in image pixels, unchecked (evaluations draw them; a background point of SAM-Med2D's padded frame may
+     * lie outside the image, and the model takes it as it is).
+     *
+     * @param coords x,y pairs
+     * @param labels per point: 1, 0 or -1
+     */
+    static ModelPrompt ofPixels(double @Nullable [] box, double[] coords, float[] labels, int width, int height,
+                                ModelProfile profile) {
+        double[] scale = profile.preprocessing().scale(width, height, profile.inputSize());
+        int points = labels.length;
+        int n = points + (box == null ? 1 : 2);
+        float[] frame = new float[2 * n];
+        float[] frameLabels = new float[n];
+        for (int i = 0; i < points; i++) {
+            frame[2 * i] = (float) (coords[2 * i] * scale[0]);
+            frame[2 * i + 1] = (float) (coords[2 * i + 1] * scale[1]);
+            frameLabels[i] = labels[i];
+        }
+        if (box != null) {
+            frame[2 * points] = (float) (box[0] * scale[0]);
+            frame[2 * points + 1] = (float) (box[1] * scale[1]);
+            frameLabels[points] = 2;
+            frame[2 * points + 2] = (float) (box[2] * scale[0]);
+            frame[2 * points + 3] = (float) (box[3] * scale[1]);
+            frameLabels[points + 1] = 3;
+        } else {
+            frameLabels[points] = -1; // SAM's padding point when there is no box
+        }
+        return new ModelPrompt(frame, frameLabels);
     }
 
     private static void checkBox(int[] box, int width, int height) {

@@ -201,6 +201,28 @@ public class SegmentService implements MeterBinder {
         return result;
     }
 
+    /** A decoder answer for an evaluation: logits at the image size, low-res logits to refine from, the image size. */
+    record Prediction(float[] logits, float[] lowRes, int width, int height) {
+    }
+
+    /**
+     * Runs prompts already in image pixels, unchecked, on the workers (evaluations: no result is kept, no account
+     * owns it); {@code previousLowRes} refines an earlier prediction of the same image and model. Throws
+     * {@link SegmentationBusyException} when the workers are full.
+     */
+    Prediction predict(long imageId, String modelName, double @Nullable [] box, double[] coords, float[] labels,
+                       float @Nullable [] previousLowRes) {
+        return onWorker(() -> {
+            PromptModel model = models.get(modelName);
+            Embedding embedding = embedding(model, imageId, new AtomicBoolean());
+            ModelPrompt prompt = ModelPrompt.ofPixels(box, coords, labels, embedding.width(), embedding.height(),
+                    model.profile());
+            PromptModel.Decoded decoded = model.decode(embedding.values(), prompt.coords(), prompt.labels(),
+                    previousLowRes, embedding.width(), embedding.height());
+            return new Prediction(decoded.logits(), decoded.lowRes(), embedding.width(), embedding.height());
+        });
+    }
+
     /** From memory, else from disk, else computed (and then kept in both); {@code computed} says which. */
     private Embedding embedding(PromptModel model, long imageId, AtomicBoolean computed) {
         String name = model.profile().name();

@@ -22,6 +22,7 @@ import org.samed2d.explorer.media.MediaService;
 import org.samed2d.explorer.search.FilterParser;
 import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.SearchService;
+import org.samed2d.explorer.shared.DataSplit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -56,26 +57,40 @@ class ExportSizeTest {
     }
 
     private static ExportRecord record(String format, Map<String, List<String>> filter) {
+        return record(format, filter, null);
+    }
+
+    /** With a split, and the options of the format: a path prefix for sa-med2d, categories by dataset for COCO. */
+    private static ExportRecord record(String format, Map<String, List<String>> filter, DataSplit split) {
         return new ExportRecord("00000000-0000-0000-0000-000000000001", format, "queued", 0, 0, null, 0, null,
-                Instant.parse("2026-11-26T12:00:00.123Z"), null, filter, false, List.of(), 1, "someone", null);
+                Instant.parse("2026-11-26T12:00:00.123Z"), null, filter, false, List.of(), 1, "someone", null, split,
+                split != null && format.equals("sa-med2d") ? "/data/sa-med2d/" : null,
+                split != null && format.equals("coco") ? "dataset-label" : null);
     }
 
     @Test
     void the_size_from_the_catalog_is_the_length_of_the_planned_archive_in_each_format() throws Exception {
+        List<DataSplit> splits = java.util.Arrays.asList(null, new DataSplit(0.5, 0, "case", 3),
+                new DataSplit(0.25, 0.25, "image", 1));
         for (String format : List.of("sa-med2d", "manifest", "coco")) {
             for (Map<String, List<String>> filter : List.of(Map.<String, List<String>>of(),
                     Map.of("label", List.of("liver", "spleen")))) {
-                ExportRecord export = record(format, filter);
-                MaskFilter parsed = FilterParser.parse(filter, java.util.Set.of());
-                Path folder = Files.createTempDirectory(temp, format);
-
-                OptionalLong size = planner.size(export, parsed, folder.resolve("sizing"));
-                long planned = planner.plan(export, parsed, folder, progress -> { });
-
-                assertThat(size).as(format + " " + filter).hasValue(planned);
-                assertThat(folder.resolve("sizing")).doesNotExist();
+                for (DataSplit split : splits) {
+                    sizedAsPlanned(record(format, filter, split));
+                }
             }
         }
+    }
+
+    private void sizedAsPlanned(ExportRecord export) throws Exception {
+        MaskFilter parsed = FilterParser.parse(export.filter(), java.util.Set.of());
+        Path folder = Files.createTempDirectory(temp, export.format());
+
+        OptionalLong size = planner.size(export, parsed, folder.resolve("sizing"));
+        long planned = planner.plan(export, parsed, folder, progress -> { });
+
+        assertThat(size).as(export.format() + " " + export.filter() + " " + export.split()).hasValue(planned);
+        assertThat(folder.resolve("sizing")).doesNotExist();
     }
 
     @Test

@@ -20,7 +20,6 @@ import org.samed2d.explorer.CatalogTestSupport;
 import org.samed2d.explorer.ExplorerTest;
 import org.samed2d.explorer.LocalApi;
 import org.samed2d.explorer.SampleData;
-import org.samed2d.explorer.cli.CommandLine;
 import org.samed2d.explorer.ingest.IngestService;
 import org.samed2d.explorer.search.SearchService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -200,12 +199,7 @@ class ExportTest {
 
     @Test
     void sources_that_may_not_be_redistributed_are_left_out_unless_asked_for() throws Exception {
-        Path generated = Path.of(System.getProperty("java.io.tmpdir"), "export-release");
-        if (!Files.isDirectory(generated.resolve("SAMed2Dv1"))) {
-            assertThat(CommandLine.run(new String[] {"generate", "--images", "400", "--out", generated.toString(),
-                    "--seed", "5"}, System.out, System.err)).isZero();
-        }
-        ingest.ingest(generated);
+        ingest.ingest(SampleData.generated());
         search.rebuild();
         long restricted = jdbc.sql("select count(*) from mask m join image i on i.id = m.image_id join dataset d"
                 + " on d.id = i.dataset_id where d.name = 'Brain_PTM'").query(Long.class).single();
@@ -236,7 +230,7 @@ class ExportTest {
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("export.json"), JSON.writeValueAsString(new ExportRecord(id, "manifest",
                 "running", 30, 4, null, 0.4, null, java.time.Instant.parse("2026-11-26T10:00:00Z"), null,
-                Map.of(), false, List.of(), 0, "test-researcher", null)));
+                Map.of(), false, List.of(), 0, "test-researcher", null, null, null, null)));
 
         exports.recover();
 

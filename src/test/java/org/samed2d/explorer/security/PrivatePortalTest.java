@@ -166,7 +166,7 @@ class PrivatePortalTest {
         java.nio.file.Files.writeString(folder.resolve("export.json"), LocalApi.JSON.writeValueAsString(
                 new org.samed2d.explorer.export.ExportRecord(id, "sa-med2d", "failed", 30, 4, null, 0.4, null,
                         java.time.Instant.now(), "the server stopped", Map.of(), false, java.util.List.of(), 0, name,
-                        null)));
+                        null, null, null, null)));
 
         HttpResponse<String> restarted = exporter.post("/api/v1/exports/" + id + "/restart", "");
         assertThat(restarted.statusCode()).as(restarted.body()).isEqualTo(429);

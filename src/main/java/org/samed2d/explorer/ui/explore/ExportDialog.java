@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.catalog.SourceDataset;
 import org.samed2d.explorer.catalog.SourceDatasets;
 import org.samed2d.explorer.export.ExportRecord;
+import org.samed2d.explorer.export.ExportRequest;
 import org.samed2d.explorer.export.ExportService;
 import org.samed2d.explorer.export.ExportRejectedException;
 import org.samed2d.explorer.security.Account;
@@ -39,6 +40,7 @@ class ExportDialog extends Dialog {
     private final MaskFilter filter;
     private final RadioButtonGroup<String> format = new RadioButtonGroup<>("Format");
     private final Checkbox restricted = new Checkbox("Include datasets that may not be redistributed");
+    private final SplitFields split = new SplitFields();
     private final ProgressBar progress = new ProgressBar();
     private final Span status = new Span();
     private final Div download = new Div();
@@ -81,7 +83,7 @@ class ExportDialog extends Dialog {
         start.setId("start-export");
         add(new Paragraph("%,d masks on %,d images. SA-Med2D-20M is CC BY-NC-SA 4.0; each source dataset keeps its own "
                 .formatted(facets.counts().masks(), facets.counts().images()) + "licence:"), licences, format,
-                restricted, progress, status, download);
+                split, restricted, progress, status, download);
         getFooter().add(new Button("Close", click -> close()), start);
         addDetachListener(event -> stopPolling());
     }
@@ -90,9 +92,10 @@ class ExportDialog extends Dialog {
         try {
             Account account = access.account(BrowserSession.authentication()).orElseThrow(
                     () -> new ExportRejectedException("account", "sign in with a researcher account to export"));
-            ExportRecord record = exports.start(FilterParser.toParameters(filter), format.getValue(), restricted.getValue(),
-                    account.username(), (usage, requested) -> quotas.export(account, usage.active(),
-                            usage.bytesToday(), usage.unsized(), requested));
+            ExportRecord record = exports.start(new ExportRequest(FilterParser.toParameters(filter),
+                    format.getValue(), restricted.getValue(), split.split(), null, null), account.username(),
+                    (usage, requested) -> quotas.export(account, usage.active(), usage.bytesToday(), usage.unsized(),
+                            requested));
             start.setEnabled(false);
             progress.setVisible(true);
             show(record);
