@@ -9,6 +9,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import jakarta.servlet.DispatcherType;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -118,8 +119,11 @@ class SecurityConfiguration {
                     requests.requestMatchers("/styles/**", "/icons/**").permitAll();
                     if (properties.publicMode()) {
                         // anonymous visitors may browse, so a path that is no view of the portal gets the portal's
-                        // not-found page rather than the sign-in form; views keep their own access rules
-                        requests.requestMatchers(request -> HttpMethod.GET.matches(request.getMethod())
+                        // not-found page rather than the sign-in form; views keep their own access rules. Only the
+                        // request itself: the error dispatch of a refused request (a sign-in without its CSRF token)
+                        // still sends an anonymous visitor to sign in instead of showing the error
+                        requests.requestMatchers(request -> request.getDispatcherType() == DispatcherType.REQUEST
+                                && HttpMethod.GET.matches(request.getMethod())
                                 && !vaadinRequests.isSecuredFlowRoute(request)).permitAll();
                     }
                 })
