@@ -123,6 +123,22 @@ class DailyWorkBrowserTest {
     }
 
     @Test
+    void a_click_anywhere_on_a_filter_row_toggles_it() {
+        Page page = chromium.newPage(1440, 900);
+        page.navigate(url("/"));
+        Locator row = page.locator("#facet-modality vaadin-checkbox").first();
+        String value = row.locator("label").textContent().strip().split(" ")[0];
+        var box = row.boundingBox();
+        var sidebar = page.locator("#filters").boundingBox();
+        // the row's far end, well right of its text
+        page.mouse().click(sidebar.x + sidebar.width - 12, box.y + box.height / 2);
+        assertThat(page).hasURL(Pattern.compile("modality=" + value));
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove filter modality: " + value)))
+                .isVisible();
+        org.assertj.core.api.Assertions.assertThat(chromium.consoleErrors).isEmpty();
+    }
+
+    @Test
     void area_as_a_percentage_of_the_image_has_its_own_histogram_and_chip() {
         Page page = chromium.newPage(1440, 900);
         page.navigate(url("/?label=liver"));

@@ -50,6 +50,15 @@ class FacetGroup extends Details {
         values.setId("facet-" + dimension.parameter());
         values.getElement().setAttribute("role", "group");
         values.getElement().setAttribute("aria-label", title);
+        // a vaadin-checkbox toggles only on its box and its text; a click on the rest of its row does the same
+        values.getElement().executeJs("""
+                this.addEventListener('click', event => {
+                  const path = event.composedPath();
+                  const box = path.find(node => node.localName === 'vaadin-checkbox');
+                  if (box && (path[0] === box || path[0].classList?.contains('vaadin-checkbox-container'))) {
+                    box.querySelector('input').click();
+                  }
+                });""");
         search.setPlaceholder("Search " + title.toLowerCase(Locale.ROOT));
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
