@@ -7,8 +7,6 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Image;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.virtuallist.VirtualList;
 import com.vaadin.flow.data.provider.DataProvider;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
@@ -83,64 +81,68 @@ class TileGrid extends Component implements HasComponents, HasSize {
         return row;
     }
 
+    /**
+     * One tile as a link whose inside is a single HTML fragment: a tile of a busy image holds some 30 elements
+     * (picture, a hover box per mask, legend), and as server-side components they made every filter click build
+     * and send thousands of them for the grid's first rows.
+     */
     private static Anchor tile(Tile tile) {
         Map<String, String> legend = tile.legend();
-        Image thumbnail = new Image(tile.thumbnailUrl(), tile.title() + ", " + tile.caption() + "; labels: "
-                + String.join(", ", legend.keySet()));
-        thumbnail.getElement().setAttribute("loading", "lazy");
-        thumbnail.getElement().setAttribute("decoding", "async");
-        // a file the catalog knows but cannot read shows as such instead of a broken image
-        thumbnail.getElement().setAttribute("onerror", "this.closest('.tile').classList.add('missing')");
-        Div picture = new Div(thumbnail);
-        picture.addClassName("tile-picture");
-        picture.getStyle().set("aspect-ratio", tile.width() + " / " + tile.height());
+        StringBuilder html = new StringBuilder();
+        html.append("<div class=\"tile-frame\"><div class=\"tile-picture\" style=\"aspect-ratio: ")
+                .append(tile.width()).append(" / ").append(tile.height()).append("\">")
+                // a file the catalog knows but cannot read shows as such instead of a broken image
+                .append("<img loading=\"lazy\" decoding=\"async\" onerror=\"this.closest('.tile').classList.add('missing')\"")
+                .append(" src=\"").append(escape(tile.thumbnailUrl())).append("\" alt=\"")
+                .append(escape(tile.title() + ", " + tile.caption() + "; labels: " + String.join(", ", legend.keySet())))
+                .append("\">");
         for (Tile.DrawnMask mask : tile.masks()) {
-            if (mask.box() != null) {
-                picture.add(hoverBox(mask, tile.width(), tile.height()));
+            int[] box = mask.box();
+            if (box != null) {
+                // the mask's box over the picture, in percent: hovering it names the label (the smallest box wins)
+                html.append("<span class=\"tile-mask\" data-label=\"").append(escape(mask.label()))
+                        .append("\" style=\"left: ").append(percent(box[0], tile.width()))
+                        .append("; top: ").append(percent(box[1], tile.height()))
+                        .append("; width: ").append(percent(box[2] - box[0] + 1, tile.width()))
+                        .append("; height: ").append(percent(box[3] - box[1] + 1, tile.height()))
+                        .append("; --mask-colour: ").append(escape(mask.colour())).append("\"></span>");
             }
         }
-        Div frame = new Div(picture);
-        frame.addClassName("tile-frame");
-        Span title = new Span(tile.title());
-        title.addClassName("tile-title");
-        Span caption = new Span(tile.caption());
-        caption.addClassName("tile-caption");
-        Span missing = new Span("File unavailable");
-        missing.addClassName("tile-missing");
-        Anchor link = new Anchor(tile.link(), frame, missing, title, caption, legend(legend));
+        html.append("</div></div><span class=\"tile-missing\">File unavailable</span><span class=\"tile-title\">")
+                .append(escape(tile.title())).append("</span><span class=\"tile-caption\">")
+                .append(escape(tile.caption())).append("</span><div class=\"tile-legend\">");
+        legend.entrySet().stream().limit(LEGEND_LABELS).forEach(entry -> html
+                .append("<span class=\"legend-item\"><span class=\"swatch\" style=\"background: ")
+                .append(escape(entry.getValue())).append("\"></span><span>").append(escape(entry.getKey()))
+                .append("</span></span>"));
+        if (legend.size() > LEGEND_LABELS) {
+            html.append("<span>+").append(legend.size() - LEGEND_LABELS).append("</span>");
+        }
+        html.append("</div>");
+        Anchor link = new Anchor();
+        link.setHref(tile.link());
         link.addClassName("tile");
         link.getElement().setAttribute("data-index", Long.toString(tile.index()));
         link.getElement().setAttribute("tabindex", "-1");
+        link.getElement().setProperty("innerHTML", html.toString());
         return link;
     }
 
-    /** The mask's box over the picture, in percent: hovering it names the label (the smallest box wins). */
-    private static Span hoverBox(Tile.DrawnMask mask, int width, int height) {
-        int[] box = mask.box();
-        Span region = new Span();
-        region.addClassName("tile-mask");
-        region.getElement().setAttribute("data-label", mask.label());
-        region.getStyle().set("left", percent(box[0], width)).set("top", percent(box[1], height))
-                .set("width", percent(box[2] - box[0] + 1, width)).set("height", percent(box[3] - box[1] + 1, height))
-                .set("--mask-colour", mask.colour());
-        return region;
-    }
-
-    private static Div legend(Map<String, String> labels) {
-        Div legend = new Div();
-        legend.addClassName("tile-legend");
-        labels.entrySet().stream().limit(LEGEND_LABELS).forEach(entry -> {
-            Span swatch = new Span();
-            swatch.addClassName("swatch");
-            swatch.getStyle().set("background", entry.getValue());
-            Span name = new Span(swatch, new Span(entry.getKey()));
-            name.addClassName("legend-item");
-            legend.add(name);
-        });
-        if (labels.size() > LEGEND_LABELS) {
-            legend.add(new Span("+" + (labels.size() - LEGEND_LABELS)));
+    /** Text and attribute values inside the tile's HTML: dataset and label names come from release files. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
         }
-        return legend;
+        return out.toString();
     }
 
     private static String percent(int part, int whole) {
