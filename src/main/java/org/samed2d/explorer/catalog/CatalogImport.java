@@ -66,9 +66,11 @@ public class CatalogImport {
         // millions of rows for every batch once the catalog was large.
         long images = jdbc.sql("""
                 with added as (
-                    insert into image (path, source_id, entry_offset, entry_size, entry_method, byte_size, modality,
-                                       base_modality, sub_modality, dataset_id, case_name, axis, slice, width, height)
-                    select s.path, s.source_id, s.entry_offset, s.entry_size, s.entry_method, s.byte_size, s.modality,
+                    insert into image (path, source_id, entry_offset, entry_size, entry_method, crc, byte_size,
+                                       modality, base_modality, sub_modality, dataset_id, case_name, axis, slice,
+                                       width, height)
+                    select s.path, s.source_id, s.entry_offset, s.entry_size, s.entry_method, s.crc, s.byte_size,
+                           s.modality,
                            s.base_modality, s.sub_modality, d.id, s.case_name, s.axis, s.slice, s.width, s.height
                     from stage_image s join dataset d on d.name = s.dataset
                     on conflict (path) do nothing
@@ -84,9 +86,9 @@ public class CatalogImport {
         }
         long masks = jdbc.sql("""
                 insert into mask (image_id, label_id, instance, path, source_id, entry_offset, entry_size,
-                                  entry_method, byte_size)
+                                  entry_method, crc, byte_size)
                 select i.id, l.id, s.instance, s.path, s.source_id, s.entry_offset, s.entry_size, s.entry_method,
-                       s.byte_size
+                       s.crc, s.byte_size
                 from stage_mask s
                 join stage_image_id i on i.path = s.image_path
                 join label l on l.dataset_id = i.dataset_id and l.class_id = s.class_id
@@ -100,7 +102,7 @@ public class CatalogImport {
     public List<PendingMask> pendingGeometry(long afterId, int limit) {
         return jdbc.sql("""
                 select m.id, m.path, m.source_id, m.byte_size, m.entry_offset, m.entry_size, m.entry_method,
-                       i.width, i.height
+                       m.crc, i.width, i.height
                 from mask m join image i on i.id = m.image_id
                 where m.area is null and m.id > ? order by m.id limit ?""")
                 .params(afterId, limit)
@@ -109,7 +111,8 @@ public class CatalogImport {
                     ArchiveEntry entry = rs.wasNull() ? null
                             : new ArchiveEntry(offset, rs.getLong("entry_size"), rs.getInt("entry_method"));
                     return new PendingMask(rs.getLong("id"), rs.getString("path"), rs.getInt("source_id"),
-                            new FileLocation(rs.getLong("byte_size"), entry), rs.getInt("width"), rs.getInt("height"));
+                            new FileLocation(rs.getLong("byte_size"), rs.getObject("crc", Long.class), entry),
+                            rs.getInt("width"), rs.getInt("height"));
                 })
                 .list();
     }
@@ -124,12 +127,12 @@ public class CatalogImport {
             CopyRows rows = new CopyRows();
             for (MaskGeometry g : geometries) {
                 rows.add(g.maskId()).add(g.area()).add(g.x0()).add(g.y0()).add(g.x1()).add(g.y1())
-                        .add(g.centroidX()).add(g.centroidY()).add(g.cocoCountsChars()).endRow();
+                        .add(g.centroidX()).add(g.centroidY()).add(g.cocoCountsChars()).add(g.crc()).endRow();
             }
             try {
                 jdbc.sql("""
                         create temp table if not exists stage_geometry (id bigint, area bigint, x0 int, y0 int,
-                            x1 int, y1 int, cx double precision, cy double precision, coco int)
+                            x1 int, y1 int, cx double precision, cy double precision, coco int, crc bigint)
                             on commit delete rows""").update();
                 rows.copyInto(DataSourceUtils.getConnection(dataSource), "stage_geometry");
             } catch (SQLException e) {
@@ -138,6 +141,7 @@ public class CatalogImport {
             jdbc.sql("""
                     update mask m set area = s.area, bbox_x0 = s.x0, bbox_y0 = s.y0, bbox_x1 = s.x1, bbox_y1 = s.y1,
                                       centroid_x = s.cx, centroid_y = s.cy, coco_counts_chars = s.coco,
+                                      crc = coalesce(m.crc, s.crc),
                                       change_seq = nextval('catalog_change_seq')
                     from stage_geometry s where m.id = s.id""").update();
         }
@@ -155,12 +159,14 @@ public class CatalogImport {
                 on commit delete rows""").update();
         jdbc.sql("""
                 create temp table if not exists stage_image (path text, source_id int, entry_offset bigint,
-                    entry_size bigint, entry_method smallint, byte_size bigint, modality text, base_modality text,
+                    entry_size bigint, entry_method smallint, crc bigint, byte_size bigint, modality text,
+                    base_modality text,
                     sub_modality text, dataset text, case_name text, axis text, slice int, width int, height int)
                 on commit delete rows""").update();
         jdbc.sql("""
                 create temp table if not exists stage_mask (path text, image_path text, class_id text, instance int,
-                    source_id int, entry_offset bigint, entry_size bigint, entry_method smallint, byte_size bigint)
+                    source_id int, entry_offset bigint, entry_size bigint, entry_method smallint, crc bigint,
+                    byte_size bigint)
                 on commit delete rows""").update();
         jdbc.sql("""
                 create temp table if not exists stage_image_id (path text primary key, id bigint, dataset_id int)
@@ -204,6 +210,7 @@ public class CatalogImport {
         rows.add(entry == null ? null : entry.offset())
                 .add(entry == null ? null : entry.storedSize())
                 .add(entry == null ? null : entry.method())
+                .add(location.crc())
                 .add(location.byteSize());
     }
 }

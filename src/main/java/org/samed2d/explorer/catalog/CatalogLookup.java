@@ -123,7 +123,7 @@ public class CatalogLookup {
     }
 
     private static final String FILE_COLUMNS = """
-            select t.id, t.path, t.byte_size, t.entry_offset, t.entry_size, t.entry_method,
+            select t.id, t.path, t.byte_size, t.entry_offset, t.entry_size, t.entry_method, t.crc,
                    s.id as source_id, s.location, s.kind, s.prefix
             from %s t join file_source s on s.id = t.source_id
             """;
@@ -140,7 +140,8 @@ public class CatalogLookup {
                 : new ArchiveEntry(offset, rs.getLong("entry_size"), rs.getInt("entry_method"));
         FileSource source = new FileSource(rs.getInt("source_id"), rs.getString("location"),
                 FileSource.Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)), rs.getString("prefix"));
-        return new StoredFile(source, rs.getString("path"), new FileLocation(rs.getLong("byte_size"), entry));
+        return new StoredFile(source, rs.getString("path"), new FileLocation(rs.getLong("byte_size"),
+                rs.getObject("crc", Long.class), entry));
     }
 
     private static <T> List<T> inOrder(List<Long> ids, List<T> found, java.util.function.ToLongFunction<T> idOf) {

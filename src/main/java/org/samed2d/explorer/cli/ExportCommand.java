@@ -4,7 +4,10 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,17 @@ final class ExportCommand {
     ExportCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
+    }
+
+    /** The whole archive into {@code target}, on disk when this returns (as {@code dd conv=fsync} measures a disk). */
+    private static void write(ExportService exports, ExportRecord record, Path target) throws IOException {
+        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            OutputStream file = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20);
+            exports.download(record.id(), 0, record.bytes() - 1, file);
+            file.flush();
+            channel.force(true);
+        }
     }
 
     int run(String[] args) {
@@ -73,11 +87,14 @@ final class ExportCommand {
                     (System.nanoTime() - started) / 1e9, record.bytes() == null
                             ? "its size is known once prepared (" + record.state() + ")"
                             : "the archive will be %,d bytes".formatted(record.bytes()));
-            while (record.state().matches("queued|running")) {
-                Thread.sleep(1000);
+            // polled every 50 ms so that "prepared in" is not rounded up to the next second; shown every second
+            for (int polls = 1; record.state().matches("queued|running"); polls++) {
+                Thread.sleep(50);
                 record = exports.get(record.id()).orElseThrow();
-                out.printf("export preparing %,d images %3.0f%%%n", Math.round(record.progress() * record.images()),
-                        record.progress() * 100);
+                if (polls % 20 == 0) {
+                    out.printf("export preparing %,d images %3.0f%%%n",
+                            Math.round(record.progress() * record.images()), record.progress() * 100);
+                }
             }
             if (!record.state().equals("done")) {
                 err.println("export: failed: " + record.error());
@@ -85,12 +102,16 @@ final class ExportCommand {
             }
             double planned = (System.nanoTime() - started) / 1e9;
             long writeStart = System.nanoTime();
-            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(target), 1 << 20)) {
-                exports.download(record.id(), 0, record.bytes() - 1, file);
+            try {
+                write(exports, record, target);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(target); // never leave a partial archive that looks like a whole one
+                throw e;
             }
             double written = (System.nanoTime() - writeStart) / 1e9;
             out.printf("Exported %,d masks on %,d images (%s) to %s: %,d bytes; prepared in %.1f s, written in %.1f s"
-                            + " (%.1f MB/s)%s; peak heap %,d MB%n", record.masks(), record.images(), record.format(),
+                            + " with fsync (%.1f MB/s)%s; peak heap %,d MB%n", record.masks(), record.images(),
+                    record.format(),
                     target, record.bytes(), planned, written, record.bytes() / 1e6 / Math.max(1e-3, written),
                     record.excludedDatasets().isEmpty() ? "" : "; left out " + record.excludedDatasets(),
                     CommandContext.peakHeapMegabytes());

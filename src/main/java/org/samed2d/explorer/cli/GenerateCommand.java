@@ -15,8 +15,9 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * {@code generate --images N --out DIR [--split-zip SIZE] [--seed S] [--distinct D]}: a synthetic release in the exact
- * SA-Med2D layout with phantom pixels, for benchmarks and scale tests. Never commit its output.
+ * {@code generate --images N --out DIR [--split-zip SIZE [--zip-method deflated|stored]] [--seed S] [--distinct D]}: a
+ * synthetic release in the exact SA-Med2D layout with phantom pixels, for benchmarks and scale tests. Never commit its
+ * output.
  */
 final class GenerateCommand {
 
@@ -31,9 +32,10 @@ final class GenerateCommand {
 
     int run(String[] args) {
         if (CommandOptions.wantsHelp(args)) {
-            out.println("Usage: java -jar sa-med2d-explorer.jar generate --images N --out DIR [--split-zip SIZE]"
-                    + " [--seed S] [--distinct D]   (SIZE like 64k, 100m, 30g; D: images with their own pixels, the rest"
-                    + " repeat them under new case names, for fast large benchmarks)");
+            out.println("Usage: java -jar sa-med2d-explorer.jar generate --images N --out DIR [--split-zip SIZE"
+                    + " [--zip-method deflated|stored]] [--seed S] [--distinct D]   (SIZE like 64k, 100m, 30g; entries"
+                    + " are deflated unless stored is asked for; D: images with their own pixels, the rest repeat them"
+                    + " under new case names, for fast large benchmarks)");
             return 0;
         }
         try {
@@ -46,11 +48,18 @@ final class GenerateCommand {
             long seed = options.number("seed", 42);
             String split = options.values().get("split-zip");
             int distinct = (int) options.number("distinct", images);
+            String method = options.values().getOrDefault("zip-method", "deflated");
+            if (!method.equals("deflated") && !method.equals("stored")) {
+                throw new IllegalArgumentException("--zip-method must be deflated or stored, got '" + method + "'");
+            }
+            if (split == null && options.values().containsKey("zip-method")) {
+                throw new IllegalArgumentException("--zip-method needs --split-zip: a folder has no compression");
+            }
             if (distinct < 1) {
                 throw new IllegalArgumentException("--distinct must be at least 1");
             }
-            Counts counts = generate(images, target, split == null ? 0 : parseSize(split), seed,
-                    Math.min(distinct, images));
+            Counts counts = generate(images, target, split == null ? 0 : parseSize(split), method.equals("stored"),
+                    seed, Math.min(distinct, images));
             out.printf("Wrote %,d images and %,d masks to %s%n", counts.images, counts.masks, target);
             return 0;
         } catch (IllegalArgumentException e) {
@@ -70,7 +79,8 @@ final class GenerateCommand {
                             List<byte[]> masks) {
     }
 
-    private Counts generate(int imageCount, Path target, long splitSize, long seed, int distinct) throws IOException {
+    private Counts generate(int imageCount, Path target, long splitSize, boolean stored, long seed, int distinct)
+            throws IOException {
         SyntheticRelease release = new SyntheticRelease(seed);
         SplittableRandom random = new SplittableRandom(seed);
         Files.createDirectories(target);
@@ -79,7 +89,7 @@ final class GenerateCommand {
         long masks = 0;
         Map<String, Integer> slices = new LinkedHashMap<>();
         try (ReleaseWriter writer = splitSize > 0
-                ? ReleaseWriter.splitZip(target.resolve("SAMed2D.zip"), RELEASE, splitSize)
+                ? ReleaseWriter.splitZip(target.resolve("SAMed2D.zip"), RELEASE, splitSize, stored)
                 : ReleaseWriter.folder(target.resolve(RELEASE));
              BufferedWriter json = Files.newBufferedWriter(index)) {
             json.write("{");

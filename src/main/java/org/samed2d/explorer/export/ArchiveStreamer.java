@@ -1,20 +1,33 @@
 package org.samed2d.explorer.export;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Writes any byte range of an export's archive from its plan: local headers and data in plan order, then the
- * central directory and end records. Entries before the range are skipped without reading their files.
+ * central directory and end records. Entries before the range are skipped without reading their files; the
+ * catalogued files in the range are read ahead on a pool of threads, in runs that lie close together in their
+ * source ({@link PlanRuns}), while this one writes.
  */
 final class ArchiveStreamer {
 
+    /** Runs of catalogued files read ahead of the writer at most: enough to keep every reader busy, little heap. */
+    private static final int AHEAD_RUNS = 256;
+    private static final long AHEAD_BYTES = 64L << 20;
+
     /** Where an entry's bytes come from at download time. */
     interface EntrySource {
+        /**
+         * The data of a run of catalogued files ({@link PlanRuns}), in order, each exactly as its entry holds it
+         * (copied as its source stores it) and checked against the plan; called on the reader threads.
+         */
+        List<byte[]> read(List<PlannedEntry> run) throws IOException;
+
+        /** A generated file in the export folder, streamed by the writer. */
         InputStream open(PlannedEntry entry) throws IOException;
     }
 
@@ -31,34 +44,51 @@ final class ArchiveStreamer {
 
     /** The archive's exact length. */
     static long length(Path plan) throws IOException {
-        long position = 0;
         long central = 0;
         long entries = 0;
-        try (BufferedReader lines = Files.newBufferedReader(plan)) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                PlannedEntry entry = PlannedEntry.parse(line);
-                central += ZipLayout.centralEntryLength(entry.name(), position);
-                position += ZipLayout.localHeaderLength(entry.name()) + entry.size();
+        long end = 0;
+        try (PlanEntries planned = PlanEntries.open(plan)) {
+            while (planned.hasNext()) {
+                PlanEntries.Located at = planned.next();
+                central += ZipLayout.centralEntryLength(at.entry(), at.offset());
+                end = at.offset() + ZipLayout.localLength(at.entry());
                 entries++;
             }
         }
-        return position + central + ZipLayout.endLength(entries, position, central);
+        return end + central + ZipLayout.endLength(entries, end, central);
     }
 
     /** Writes bytes {@code [from, to]} (inclusive) of the archive. */
-    static void write(Path plan, long from, long to, OutputStream out, EntrySource source) throws IOException {
-        new ArchiveStreamer(out, from, to).write(plan, source);
+    static void write(Path plan, long from, long to, OutputStream out, EntrySource source, ExecutorService readers)
+            throws IOException {
+        new ArchiveStreamer(out, from, to).write(plan, source, readers);
     }
 
-    private void write(Path plan, EntrySource source) throws IOException {
-        try (BufferedReader lines = Files.newBufferedReader(plan)) {
-            for (String line = lines.readLine(); line != null && position <= to; line = lines.readLine()) {
-                PlannedEntry entry = PlannedEntry.parse(line);
-                emit(ZipLayout.localHeader(entry));
-                if (overlaps(entry.size())) {
-                    copy(entry, source);
-                } else {
-                    position += entry.size();
+    private void write(Path plan, EntrySource source, ExecutorService readers) throws IOException {
+        try (PlanEntries planned = PlanEntries.open(plan);
+             ReadAhead<List<PlanEntries.Located>, List<byte[]>> ahead = new ReadAhead<>(new PlanRuns(planned),
+                     run -> run.stream().anyMatch(this::readsFile)
+                             ? () -> source.read(run.stream().map(PlanEntries.Located::entry).toList()) : null,
+                     run -> run.stream().mapToLong(at -> at.entry().storedSize()).sum(), readers, AHEAD_RUNS,
+                     AHEAD_BYTES)) {
+            while (position <= to && ahead.hasNext()) {
+                ReadAhead.Slot<List<PlanEntries.Located>, List<byte[]>> slot = ahead.next();
+                List<PlanEntries.Located> run = slot.item();
+                for (int i = 0; i < run.size() && position <= to; i++) {
+                    PlannedEntry entry = run.get(i).entry();
+                    emit(ZipLayout.localHeader(entry));
+                    if (!overlaps(entry.storedSize())) {
+                        position += entry.storedSize();
+                    } else if (entry.kind().equals("file")) {
+                        copy(entry, source);
+                    } else {
+                        byte[] data = slot.result().get(i);
+                        if (data.length != entry.storedSize()) {
+                            throw new IOException(entry.name() + " has " + data.length + " bytes, the plan "
+                                    + entry.storedSize());
+                        }
+                        emit(data);
+                    }
                 }
             }
         }
@@ -66,17 +96,21 @@ final class ArchiveStreamer {
             return;
         }
         long centralOffset = position;
-        long offset = 0;
         long entries = 0;
-        try (BufferedReader lines = Files.newBufferedReader(plan)) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                PlannedEntry entry = PlannedEntry.parse(line);
-                emit(ZipLayout.centralEntry(entry, offset));
-                offset += ZipLayout.localHeaderLength(entry.name()) + entry.size();
+        try (PlanEntries planned = PlanEntries.open(plan)) {
+            while (planned.hasNext()) {
+                PlanEntries.Located at = planned.next();
+                emit(ZipLayout.centralEntry(at.entry(), at.offset()));
                 entries++;
             }
         }
         emit(ZipLayout.end(entries, centralOffset, position - centralOffset));
+    }
+
+    /** Whether the entry is a catalogued file whose data falls in the range. */
+    private boolean readsFile(PlanEntries.Located at) {
+        long dataStart = at.offset() + ZipLayout.localHeaderLength(at.entry());
+        return !at.entry().kind().equals("file") && dataStart + at.entry().storedSize() > from && dataStart <= to;
     }
 
     private boolean overlaps(long length) {
@@ -94,7 +128,7 @@ final class ArchiveStreamer {
 
     private void copy(PlannedEntry entry, EntrySource source) throws IOException {
         long skip = Math.max(0, from - position);
-        long want = Math.min(entry.size(), to - position + 1) - skip;
+        long want = Math.min(entry.storedSize(), to - position + 1) - skip;
         try (InputStream in = source.open(entry)) {
             in.skipNBytes(skip);
             byte[] buffer = new byte[1 << 16];
@@ -108,6 +142,6 @@ final class ArchiveStreamer {
                 left -= n;
             }
         }
-        position += entry.size();
+        position += entry.storedSize();
     }
 }

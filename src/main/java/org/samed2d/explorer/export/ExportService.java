@@ -1,7 +1,6 @@
 package org.samed2d.explorer.export;
 
 import jakarta.annotation.PreDestroy;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -73,6 +72,8 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
     private final Clock clock;
     private final Path root;
     private final ExecutorService workers;
+    /** Reads files for plans and downloads, many at once: their opens, not one thread, set the pace. */
+    private final ExecutorService readers;
     private final Map<String, ExportRecord> records = new ConcurrentHashMap<>();
     private final boolean recoverOnStart;
     /**
@@ -94,7 +95,8 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
                   SourceDatasets sources, DataRoot dataRoot, Clock clock,
                   @Value("${explorer.export.concurrent:2}") int concurrent,
                   @Value("${explorer.export.recover-on-start:true}") boolean recoverOnStart,
-                  @Value("${explorer.export.dir:}") String exportDir, JobLocks jobLocks) {
+                  @Value("${explorer.export.dir:}") String exportDir,
+                  @Value("${explorer.export.read-threads:8}") int readThreads, JobLocks jobLocks) {
         this.jobLocks = jobLocks;
         this.recoverOnStart = recoverOnStart;
         this.search = search;
@@ -108,6 +110,8 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
         this.root = exportDir.isBlank() ? dataRoot.resolve("exports") : Path.of(exportDir).toAbsolutePath().normalize();
         this.workers = Executors.newFixedThreadPool(Math.max(1, concurrent),
                 Thread.ofPlatform().daemon().name("export-", 0).factory());
+        this.readers = Executors.newFixedThreadPool(Math.max(1, readThreads),
+                Thread.ofPlatform().daemon().name("export-read-", 0).factory());
         load();
     }
 
@@ -260,9 +264,17 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
         }
         Path folder = folder(id);
         bytesServed.addAndGet(to - from + 1);
-        ArchiveStreamer.write(folder.resolve("plan.tsv"), from, to, out, entry -> entry.kind().equals("stored")
-                ? new ByteArrayInputStream(media.read(StoredFileRef.decode(entry.ref())).bytes())
-                : Files.newInputStream(folder.resolve(entry.ref())));
+        try {
+            ArchiveStreamer.write(folder.resolve("plan.tsv"), from, to, out, new CataloguedFiles(media, folder),
+                    readers);
+        } catch (MediaService.UnreadableFileException e) {
+            // the archive cannot be completed: say so where the owner looks, and stop the download short of its length
+            log.warn("Export {} cannot be downloaded: {}", id, e.getMessage());
+            synchronized (records) {
+                save(records.get(id).with("failed", 1, null, null, ServerPaths.hidden(e.getMessage())));
+            }
+            throw new IOException(ServerPaths.hidden(e.getMessage()), e);
+        }
     }
 
     private MaskFilter withoutRestricted(MaskFilter filter, List<String> excluded) {
@@ -304,20 +316,34 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
         try (JobLocks.Lease held = lease.get()) {
             Path folder = folder(id);
             MaskFilter filter = FilterParser.parse(record.filter(), Set.of());
-            // the length first, from the catalog alone, so the user knows what is coming before any file is read
-            OptionalLong size = planner.size(record, filter, folder.resolve("sizing"));
+            ExportFormat format = ExportFormat.ofParameter(record.format()).orElseThrow();
+            // the length before any file is read, so the user knows what is coming: a walk that reads files (the
+            // manifest's digests, COCO's RLE) is preceded by one of the catalog alone
+            OptionalLong size = ExportPlanner.readsFiles(format)
+                    ? planner.size(record, filter, folder.resolve("sizing")) : OptionalLong.empty();
             if (size.isPresent()) {
-                withinQuota(id, size.getAsLong(), "running");
-                log.info("Export {}: {} masks, {} bytes, sized in {} ms", id, record.masks(), size.getAsLong(),
-                        Duration.between(started, clock.instant()).toMillis());
+                sizedWithin(id, size.getAsLong(), started);
             }
-            sized(id);
-            long bytes = planner.plan(record, filter, folder, progress -> {
+            if (ExportPlanner.readsFiles(format)) {
+                sized(id);
+            }
+            java.util.function.DoubleConsumer progress = fraction -> {
                 long elapsed = Duration.between(started, clock.instant()).toSeconds();
-                Long eta = progress > 0.01 ? (long) (elapsed * (1 - progress) / progress) : null;
-                records.computeIfPresent(id, (key, current) -> current.with("running", progress, eta,
+                Long eta = fraction > 0.01 ? (long) (elapsed * (1 - fraction) / fraction) : null;
+                records.computeIfPresent(id, (key, current) -> current.with("running", fraction, eta,
                         current.bytes(), null));
-            });
+            };
+            ExportPlanner.Planned planned = planner.plan(record, filter, folder, progress);
+            long bytes = planned.bytes();
+            if (!ExportPlanner.readsFiles(format)) {
+                sizedWithin(id, bytes, started); // this walk read no file: it ends as soon as a sizing walk would
+                size = OptionalLong.of(bytes);
+                sized(id);
+            }
+            if (planned.pendingCrcs() > 0) {
+                PendingCrcs.fill(folder.resolve("plan.tsv"), planned.pendingCrcs(), new CataloguedFiles(media, folder),
+                        readers, fraction -> progress.accept(0.25 + 0.75 * fraction));
+            }
             if (size.isPresent()) {
                 save(records.get(id).with("done", 1, 0L, bytes, null));
             } else {
@@ -336,6 +362,12 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
             local.remove(id);
             quotas.remove(id);
         }
+    }
+
+    private void sizedWithin(String id, long bytes, Instant started) {
+        withinQuota(id, bytes, "running");
+        log.info("Export {}: {} masks, {} bytes, sized in {} ms", id, records.get(id).masks(), bytes,
+                Duration.between(started, clock.instant()).toMillis());
     }
 
     /** Records the export's size in the state given, once its owner's quota has seen it; throws when refused. */
@@ -431,5 +463,6 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
     @PreDestroy
     void close() {
         workers.shutdownNow();
+        readers.shutdownNow();
     }
 }

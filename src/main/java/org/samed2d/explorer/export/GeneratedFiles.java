@@ -15,17 +15,20 @@ import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
- * The files an export writes into its folder, each planned as an archive entry once complete. When only sizing, the
- * same calls count each file's bytes and write none, since a 1M-mask export generates some 650 MB of lists that
- * sizing needs the length of, not the content (their CRCs are then 0, as the original files' are when sizing).
+ * The files an export writes into its folder, each planned as an archive entry once complete, with the length and
+ * CRC-32 counted as it is written (a 1M-mask export generates some 650 MB of lists, not worth reading back). When
+ * only sizing, the same calls count each file's bytes and write none: sizing needs their length, not their content
+ * (their CRCs are then 0, as the catalogued files' are when sizing).
  */
 final class GeneratedFiles {
 
     private final Path folder;
     private final boolean counting;
     private final List<PlannedEntry> entries = new ArrayList<>();
-    /** When counting: the length of each file written so far. */
+    /** The length of each file written so far. */
     private final Map<String, Long> lengths = new HashMap<>();
+    /** The CRC-32 of each file written so far (none when counting). */
+    private final Map<String, Long> crcs = new HashMap<>();
 
     private GeneratedFiles(Path folder, boolean counting) {
         this.folder = folder;
@@ -47,7 +50,7 @@ final class GeneratedFiles {
     }
 
     OutputStream output(String file) throws IOException {
-        return counting ? new Counter(file) : Files.newOutputStream(folder.resolve(file));
+        return counting ? new Counter(file) : new Checked(file, Files.newOutputStream(folder.resolve(file)));
     }
 
     /** Copies a finished file to the end of {@code out}, a stream of {@link #output}. */
@@ -62,9 +65,9 @@ final class GeneratedFiles {
     }
 
     void delete(String file) throws IOException {
-        if (counting) {
-            lengths.remove(file);
-        } else {
+        lengths.remove(file);
+        crcs.remove(file);
+        if (!counting) {
             Files.delete(folder.resolve(file));
         }
     }
@@ -75,29 +78,54 @@ final class GeneratedFiles {
         }
     }
 
-    /** Adds a finished file as the archive entry {@code name}. */
+    /** Adds a finished (closed) file as the archive entry {@code name}. */
     void plan(String file, String name) throws IOException {
-        CRC32 crc = new CRC32();
-        long size = 0;
-        if (counting) {
-            size = lengths.get(file);
-        } else {
-            byte[] buffer = new byte[1 << 16];
-            try (InputStream in = Files.newInputStream(folder.resolve(file))) {
-                for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                    crc.update(buffer, 0, n);
-                    size += n;
-                }
-            }
+        Long size = lengths.get(file);
+        if (size == null) {
+            throw new IOException(file + " was not written through this export's files, or is still open");
         }
-        if (size > ZipLayout.MAX_ENTRY) {
-            throw new IOException(file + " is larger than one archive entry can be (4 GB)");
-        }
-        entries.add(new PlannedEntry(name, size, counting ? 0 : crc.getValue(), "file", file));
+        entries.add(PlannedEntry.stored(name, size, counting ? 0 : crcs.get(file), "file", file));
     }
 
     List<PlannedEntry> entries() {
         return entries;
+    }
+
+    /** A file written with its length and CRC-32 counted; both are known once it is closed. */
+    private final class Checked extends java.io.FilterOutputStream {
+        private final String file;
+        private final CRC32 crc = new CRC32();
+        private long count;
+        private boolean closed;
+
+        Checked(String file, OutputStream out) {
+            super(out);
+            this.file = file;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            crc.update(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            crc.update(b, off, len);
+            count += len;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!closed) {
+                closed = true;
+                super.close();
+                lengths.put(file, count);
+                crcs.put(file, crc.getValue());
+            }
+        }
     }
 
     /** A file that is only counted; its length is known once it is closed. */

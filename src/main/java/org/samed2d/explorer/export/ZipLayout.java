@@ -6,48 +6,86 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The bytes a deterministic ZIP puts around entry data: STORED entries, CRC and sizes in the local header, a fixed
- * timestamp (1980-01-01), UTF-8 names, and ZIP64 records where offsets or counts outgrow the classic fields.
+ * The bytes a deterministic ZIP puts around entry data: each entry STORED or DEFLATED as planned (a catalogued file
+ * keeps its source's method, its data copied as stored), CRC and sizes in the local header (never a data
+ * descriptor: everything is known before the first byte), a fixed timestamp (1980-01-01), UTF-8 names, and ZIP64
+ * fields wherever a size, an offset or the entry count outgrows the classic ones.
  */
 final class ZipLayout {
 
-    static final long MAX_ENTRY = 0xFFFFFFFEL;
     private static final int DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
+    /** 0xFFFFFFFF itself marks a field moved to ZIP64, so it is the first value that needs moving. */
     private static final long ZIP64_LIMIT = 0xFFFFFFFFL;
 
     private ZipLayout() {
     }
 
-    static int localHeaderLength(String name) {
-        return 30 + utf8(name).length;
+    private static boolean zip64Sizes(PlannedEntry entry) {
+        return entry.size() >= ZIP64_LIMIT || entry.storedSize() >= ZIP64_LIMIT;
+    }
+
+    static int localHeaderLength(PlannedEntry entry) {
+        return 30 + utf8(entry.name()).length + (zip64Sizes(entry) ? 20 : 0);
     }
 
     static byte[] localHeader(PlannedEntry entry) {
         byte[] name = utf8(entry.name());
-        ByteBuffer b = buffer(30 + name.length);
-        b.putInt(0x04034b50).putShort((short) 20).putShort((short) 0x0800).putShort((short) 0)
-                .putShort((short) 0).putShort((short) DOS_DATE).putInt((int) entry.crc())
-                .putInt((int) entry.size()).putInt((int) entry.size())
-                .putShort((short) name.length).putShort((short) 0).put(name);
+        boolean zip64 = zip64Sizes(entry);
+        ByteBuffer b = buffer(localHeaderLength(entry));
+        b.putInt(0x04034b50).putShort((short) (zip64 ? 45 : 20)).putShort((short) 0x0800)
+                .putShort((short) entry.method()).putShort((short) 0).putShort((short) DOS_DATE)
+                .putInt((int) entry.crc())
+                .putInt(zip64 ? -1 : (int) entry.storedSize()).putInt(zip64 ? -1 : (int) entry.size())
+                .putShort((short) name.length).putShort((short) (zip64 ? 20 : 0)).put(name);
+        if (zip64) {
+            // a local header's ZIP64 field holds both sizes
+            b.putShort((short) 0x0001).putShort((short) 16).putLong(entry.size()).putLong(entry.storedSize());
+        }
         return b.array();
     }
 
-    static int centralEntryLength(String name, long offset) {
-        return 46 + utf8(name).length + (offset >= ZIP64_LIMIT ? 12 : 0);
+    /** The length of an entry's local header and data. */
+    static long localLength(PlannedEntry entry) {
+        return localHeaderLength(entry) + entry.storedSize();
+    }
+
+    private static int zip64Fields(PlannedEntry entry, long offset) {
+        return (entry.size() >= ZIP64_LIMIT ? 1 : 0) + (entry.storedSize() >= ZIP64_LIMIT ? 1 : 0)
+                + (offset >= ZIP64_LIMIT ? 1 : 0);
+    }
+
+    static int centralEntryLength(PlannedEntry entry, long offset) {
+        int fields = zip64Fields(entry, offset);
+        return 46 + utf8(entry.name()).length + (fields > 0 ? 4 + 8 * fields : 0);
     }
 
     static byte[] centralEntry(PlannedEntry entry, long offset) {
         byte[] name = utf8(entry.name());
-        boolean zip64 = offset >= ZIP64_LIMIT;
-        ByteBuffer b = buffer(centralEntryLength(entry.name(), offset));
-        b.putInt(0x02014b50).putShort((short) (zip64 ? 45 : 20)).putShort((short) (zip64 ? 45 : 20))
-                .putShort((short) 0x0800).putShort((short) 0).putShort((short) 0).putShort((short) DOS_DATE)
-                .putInt((int) entry.crc()).putInt((int) entry.size()).putInt((int) entry.size())
-                .putShort((short) name.length).putShort((short) (zip64 ? 12 : 0)).putShort((short) 0)
+        int fields = zip64Fields(entry, offset);
+        boolean bigSize = entry.size() >= ZIP64_LIMIT;
+        boolean bigStored = entry.storedSize() >= ZIP64_LIMIT;
+        boolean bigOffset = offset >= ZIP64_LIMIT;
+        short version = (short) (fields > 0 || zip64Sizes(entry) ? 45 : 20);
+        ByteBuffer b = buffer(centralEntryLength(entry, offset));
+        b.putInt(0x02014b50).putShort(version).putShort(version)
+                .putShort((short) 0x0800).putShort((short) entry.method()).putShort((short) 0)
+                .putShort((short) DOS_DATE).putInt((int) entry.crc())
+                .putInt(bigStored ? -1 : (int) entry.storedSize()).putInt(bigSize ? -1 : (int) entry.size())
+                .putShort((short) name.length).putShort((short) (fields > 0 ? 4 + 8 * fields : 0)).putShort((short) 0)
                 .putShort((short) 0).putShort((short) 0).putInt(0)
-                .putInt(zip64 ? -1 : (int) offset).put(name);
-        if (zip64) {
-            b.putShort((short) 0x0001).putShort((short) 8).putLong(offset);
+                .putInt(bigOffset ? -1 : (int) offset).put(name);
+        if (fields > 0) {
+            // only the fields that overflowed, in this order
+            b.putShort((short) 0x0001).putShort((short) (8 * fields));
+            if (bigSize) {
+                b.putLong(entry.size());
+            }
+            if (bigStored) {
+                b.putLong(entry.storedSize());
+            }
+            if (bigOffset) {
+                b.putLong(offset);
+            }
         }
         return b.array();
     }

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * When the portal starts: an empty catalog gets the sample that ships inside the application (unpacked under the
- * data directory, since pixels are read in place), and masks a killed run left undecoded get their geometry.
+ * data directory, since pixels are read in place), masks a killed run left undecoded get their geometry, and archive
+ * entries catalogued before the catalog kept their CRC-32 get it from their central directory.
  */
 @Component
 class BundledSample {
@@ -48,9 +49,11 @@ class BundledSample {
             Path sample = unpack();
             log.info("The catalog is empty: ingesting the bundled sample from {}", sample);
             ingest.ingestInBackground(sample);
-        } else if (resumeOnStart && catalog.masksWithoutGeometry() > 0) {
-            log.info("Resuming the geometry pass an earlier run left unfinished");
-            ingest.resumeGeometryInBackground();
+        } else if (resumeOnStart) {
+            if (catalog.masksWithoutGeometry() > 0) {
+                log.info("Resuming the geometry pass an earlier run left unfinished");
+            }
+            ingest.resumeInBackground();
         }
     }
 

@@ -103,8 +103,10 @@ final class GeometryPhase implements AutoCloseable {
             if (m.area() == 0) {
                 return reject(mask, SkipReason.EMPTY_MASK, "no foreground pixel");
             }
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(png); // at memory speed: the read is what costs, and an export then reads no mask for it
             return new Outcome(mask.id(), new MaskGeometry(mask.id(), m.area(), m.x0(), m.y0(), m.x1(), m.y1(),
-                    m.centroidX(), m.centroidY(), m.cocoCountsChars()));
+                    m.centroidX(), m.centroidY(), m.cocoCountsChars(), crc.getValue()));
         } catch (DamagedPngException e) {
             return reject(mask, SkipReason.DAMAGED_PNG, e.getMessage());
         } catch (UnreadablePngException e) {

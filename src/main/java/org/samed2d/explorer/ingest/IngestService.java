@@ -14,6 +14,7 @@ import org.samed2d.explorer.shared.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.catalog.CatalogImport;
 import org.samed2d.explorer.catalog.CatalogService;
+import org.samed2d.explorer.catalog.EntryChecksums;
 import org.samed2d.explorer.catalog.FileSource;
 import org.samed2d.explorer.ingest.json.ClassMapping;
 import org.samed2d.explorer.ingest.json.MalformedReleaseJsonException;
@@ -44,12 +45,14 @@ public class IngestService implements io.micrometer.core.instrument.binder.Meter
     /** One ingest at a time per catalog, whichever instance or command runs it. */
     private static final String INGEST_LOCK = "explorer-ingest";
     private final JobLocks jobLocks;
+    private final EntryCrcPass entryCrcs;
     private volatile @Nullable IngestReport lastReport;
     private volatile @Nullable String lastFailure;
 
     IngestService(CatalogImport catalog, CatalogService catalogReads, TaskExecutor executor, Clock clock,
-                  IngestProperties properties, JobLocks jobLocks) {
+                  IngestProperties properties, JobLocks jobLocks, EntryChecksums checksums) {
         this.jobLocks = jobLocks;
+        this.entryCrcs = new EntryCrcPass(checksums);
         this.catalog = catalog;
         this.catalogReads = catalogReads;
         this.executor = executor;
@@ -130,8 +133,11 @@ public class IngestService implements io.micrometer.core.instrument.binder.Meter
         ingestInBackground(requested);
     }
 
-    /** Finishes the geometry of masks a killed run left undecoded, in the background. */
-    public void resumeGeometryInBackground() {
+    /**
+     * Finishes, in the background, what earlier runs left: the geometry of masks a killed run left undecoded, and the
+     * CRC-32 of archive entries catalogued before the catalog kept it (read from each archive's central directory).
+     */
+    public void resumeInBackground() {
         executor.execute(() -> {
             if (!running.tryLock()) {
                 return;
@@ -143,9 +149,13 @@ public class IngestService implements io.micrometer.core.instrument.binder.Meter
             }
             try (JobLocks.Lease lease = everywhere.get(); GeometryPhase geometry = new GeometryPhase(catalog, catalogReads, new SkipLog(), meter,
                     properties.geometryBatch())) {
-                geometry.run(catalogReads.masksWithoutGeometry());
+                long pending = catalogReads.masksWithoutGeometry();
+                if (pending > 0) {
+                    geometry.run(pending);
+                }
+                entryCrcs.run();
             } catch (IOException | RuntimeException e) {
-                log.error("Resuming the geometry pass failed: {}", e.getMessage());
+                log.error("Resuming what an earlier run left failed: {}", e.getMessage());
             } finally {
                 meter.idle();
                 running.unlock();
@@ -202,6 +212,7 @@ public class IngestService implements io.micrometer.core.instrument.binder.Meter
                 geometry.run(catalogReads.masksWithoutGeometry());
                 rejected = geometry.rejected();
             }
+            entryCrcs.run(); // entries this run found already catalogued, from before the catalog kept their CRC
             return new IngestReport(source.location(), names.imagesListed(), names.masksListed(),
                     names.added().images(), Math.max(0, names.added().masks() - rejected), skips.counts(),
                     skips.items(), Duration.between(namesStart, geometryStart),

@@ -3,6 +3,9 @@ package org.samed2d.explorer.ingest;
 import org.samed2d.explorer.shared.ProgressMeter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,10 +162,16 @@ final class NamesPhase implements ReleaseIndexReader.Listener {
                 return Optional.empty();
             }
             PngHeader header;
-            try (InputStream in = source.stream(path, location.get())) {
-                header = PngChunks.check(in, (int) Math.clamp(location.get().byteSize(), 64, CHECK_BUFFER));
+            FileLocation found = location.get();
+            try (CheckedInputStream in = new CheckedInputStream(source.stream(path, found), new CRC32())) {
+                header = PngChunks.check(in, (int) Math.clamp(found.byteSize(), 64, CHECK_BUFFER));
+                if (found.crc() == null) {
+                    // a folder file: the bytes after IEND too, so the CRC is the whole file's and no export reads it
+                    in.transferTo(OutputStream.nullOutputStream());
+                    found = found.withCrc(in.getChecksum().getValue());
+                }
             }
-            return Optional.of(new ImageRow(path, name.get(), location.get(), header.width(), header.height()));
+            return Optional.of(new ImageRow(path, name.get(), found, header.width(), header.height()));
         } catch (DamagedPngException e) {
             skips.skip(path, SkipReason.DAMAGED_PNG, e.getMessage());
         } catch (UnreadablePngException e) {

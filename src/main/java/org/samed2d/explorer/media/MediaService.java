@@ -121,6 +121,45 @@ public class MediaService implements MeterBinder {
         }
     }
 
+    /**
+     * The file's bytes as its source stores them, for copying into an archive as they are: a folder file's content,
+     * or an archive entry's data, compressed when the entry is (never inflated here). Fails with
+     * {@link UnreadableFileException} naming the file when it cannot be read or no longer matches its location
+     * (see {@link ReleaseSource#stored}).
+     */
+    public byte[] stored(StoredFile file) {
+        try {
+            return openSources.computeIfAbsent(file.source(), key -> reopen(file))
+                    .stored(file.releasePath(), file.location());
+        } catch (org.samed2d.explorer.release.ArchiveChangedException e) {
+            throw new UnreadableFileException(e.getMessage(), e); // it names the file and its source already
+        } catch (IOException e) {
+            throw new UnreadableFileException(file.releasePath() + " in " + file.source().location() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@link #stored(StoredFile)} of several files of one source, in order, read together where the source can (an
+     * archive reads entries that lie close together in one call).
+     */
+    public List<byte[]> stored(List<StoredFile> files) {
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        StoredFile first = files.getFirst();
+        try {
+            ReleaseSource source = openSources.computeIfAbsent(first.source(), key -> reopen(first));
+            return source.stored(files.stream().map(StoredFile::releasePath).toList(),
+                    files.stream().map(StoredFile::location).toList());
+        } catch (org.samed2d.explorer.release.ArchiveChangedException e) {
+            throw new UnreadableFileException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UnreadableFileException(files.size() + " files from " + first.releasePath() + " on in "
+                    + first.source().location() + ": " + e.getMessage(), e);
+        }
+    }
+
     private static ReleaseSource reopen(StoredFile file) {
         try {
             return ReleaseSources.reopen(file.source());

@@ -7,7 +7,7 @@ import org.samed2d.explorer.catalog.FileLocation.ArchiveEntry;
 
 /**
  * Entry name to location for every entry of an archive, in primitive arrays keyed by a 64-bit hash of the name:
- * about 40 bytes per entry, so the 20M entries of the full release fit in under 1 GB of heap. A hash collision
+ * about 44 bytes per entry, so the 20M entries of the full release fit in under 1 GB of heap. A hash collision
  * (odds about 1e-5 at 20M entries) is caught when the entry is read: its local header repeats the name.
  */
 final class ArchiveIndex {
@@ -18,6 +18,7 @@ final class ArchiveIndex {
     private long[] storedSizes;
     private long[] sizes;
     private byte[] methods;
+    private int[] crcs;
     private int count;
 
     ArchiveIndex() {
@@ -27,13 +28,14 @@ final class ArchiveIndex {
         storedSizes = new long[1 << 9];
         sizes = new long[1 << 9];
         methods = new byte[1 << 9];
+        crcs = new int[1 << 9];
     }
 
     int size() {
         return count;
     }
 
-    void add(String name, long offset, long storedSize, long size, int method) {
+    void add(String name, long offset, long storedSize, long size, int method, long crc) {
         if (count == offsets.length) {
             grow();
         }
@@ -41,6 +43,7 @@ final class ArchiveIndex {
         storedSizes[count] = storedSize;
         sizes[count] = size;
         methods[count] = (byte) method;
+        crcs[count] = (int) crc;
         insert(hash(name), count);
         count++;
     }
@@ -51,7 +54,8 @@ final class ArchiveIndex {
         for (int at = (int) key & mask; slots[at] != 0; at = (at + 1) & mask) {
             if (keys[at] == key) {
                 int entry = slots[at] - 1;
-                return new FileLocation(sizes[entry], new ArchiveEntry(offsets[entry], storedSizes[entry], methods[entry]));
+                return new FileLocation(sizes[entry], Integer.toUnsignedLong(crcs[entry]),
+                        new ArchiveEntry(offsets[entry], storedSizes[entry], methods[entry]));
             }
         }
         return null;
@@ -77,6 +81,7 @@ final class ArchiveIndex {
         storedSizes = java.util.Arrays.copyOf(storedSizes, capacity);
         sizes = java.util.Arrays.copyOf(sizes, capacity);
         methods = java.util.Arrays.copyOf(methods, capacity);
+        crcs = java.util.Arrays.copyOf(crcs, capacity);
         long[] oldKeys = keys;
         int[] oldSlots = slots;
         keys = new long[capacity * 2];

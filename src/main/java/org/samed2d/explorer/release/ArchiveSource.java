@@ -75,6 +75,38 @@ final class ArchiveSource implements ReleaseSource {
     }
 
     @Override
+    public byte[] stored(String releasePath, FileLocation location) throws IOException {
+        ArchiveEntry entry = entryOf(releasePath, location);
+        checkDeclaredSize(releasePath, entry, location.byteSize());
+        return StoredEntry.read(file, prefix + releasePath, location, releasePath + " in " + zip);
+    }
+
+    /** Entries within this stretch of the archive are read in one call; a run spread wider is read entry by entry. */
+    private static final int MAX_BLOCK = 8 << 20;
+
+    @Override
+    public java.util.List<byte[]> stored(java.util.List<String> releasePaths, java.util.List<FileLocation> locations)
+            throws IOException {
+        long start = Long.MAX_VALUE;
+        long end = 0;
+        for (int i = 0; i < releasePaths.size(); i++) {
+            ArchiveEntry entry = entryOf(releasePaths.get(i), locations.get(i));
+            checkDeclaredSize(releasePaths.get(i), entry, locations.get(i).byteSize());
+            start = Math.min(start, entry.offset());
+            end = Math.max(end, entry.offset() + StoredEntry.span(prefix + releasePaths.get(i), entry));
+        }
+        end = Math.min(end, file.size());
+        Positional from = start < end && end - start <= MAX_BLOCK ? Positional.block(file, start, (int) (end - start))
+                : file;
+        java.util.List<byte[]> all = new java.util.ArrayList<>(releasePaths.size());
+        for (int i = 0; i < releasePaths.size(); i++) {
+            all.add(StoredEntry.read(from, prefix + releasePaths.get(i), locations.get(i),
+                    releasePaths.get(i) + " in " + zip));
+        }
+        return all;
+    }
+
+    @Override
     public InputStream stream(String releasePath, FileLocation location) throws IOException {
         ArchiveEntry entry = entryOf(releasePath, location);
         checkDeclaredSize(releasePath, entry, location.byteSize());

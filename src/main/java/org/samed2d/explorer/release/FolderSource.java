@@ -63,7 +63,7 @@ final class FolderSource implements ReleaseSource {
             if (attributes.isSymbolicLink()) {
                 attributes = Files.readAttributes(resolve(releasePath), BasicFileAttributes.class);
             }
-            return attributes.isRegularFile() ? Optional.of(new FileLocation(attributes.size(), null)) : Optional.empty();
+            return attributes.isRegularFile() ? Optional.of(new FileLocation(attributes.size(), null, null)) : Optional.empty();
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
@@ -72,6 +72,30 @@ final class FolderSource implements ReleaseSource {
     @Override
     public byte[] read(String releasePath, FileLocation location) throws IOException {
         return Files.readAllBytes(resolve(releasePath));
+    }
+
+    @Override
+    public byte[] stored(String releasePath, FileLocation location) throws IOException {
+        byte[] bytes;
+        try (FileChannel channel = openChecked(releasePath)) {
+            long size = channel.size();
+            if (size != location.byteSize()) {
+                throw new ArchiveChangedException(releasePath + " in " + root + " is now " + size
+                        + " bytes; the catalog recorded " + location.byteSize() + ": the file changed after it was ingested");
+            }
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IOException(releasePath + " in " + root + ": " + size + " bytes is too large to copy whole");
+            }
+            bytes = new byte[(int) size];
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer) < 0) {
+                    throw new ArchiveChangedException(releasePath + " in " + root + " ended after " + buffer.position()
+                            + " of " + size + " bytes while it was read");
+                }
+            }
+        }
+        return bytes;
     }
 
     @Override

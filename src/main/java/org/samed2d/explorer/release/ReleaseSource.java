@@ -30,6 +30,28 @@ public interface ReleaseSource extends AutoCloseable {
     byte[] read(String releasePath, FileLocation location) throws IOException;
 
     /**
+     * The file's bytes as its source stores them, for copying into another archive as they are: a folder file's
+     * content, an archive entry's data (compressed for a DEFLATED entry, never inflated). Throws
+     * {@link ArchiveChangedException} when the source no longer holds what {@code location} says: another size, or
+     * an archive entry whose local header names another file or states another method, CRC or size.
+     */
+    byte[] stored(String releasePath, FileLocation location) throws IOException;
+
+    /**
+     * {@link #stored} of several files at once, in order. An archive reads entries that lie close together in one
+     * call (a run of a sa-med2d export's entries is mostly one sequential stretch of the source), a folder one file
+     * after the other.
+     */
+    default java.util.List<byte[]> stored(java.util.List<String> releasePaths, java.util.List<FileLocation> locations)
+            throws IOException {
+        java.util.List<byte[]> all = new java.util.ArrayList<>(releasePaths.size());
+        for (int i = 0; i < releasePaths.size(); i++) {
+            all.add(stored(releasePaths.get(i), locations.get(i)));
+        }
+        return all;
+    }
+
+    /**
      * The file's content as a stream, read in place and never held whole (for checking a file's structure); cut at
      * the recorded size for an archive entry.
      */

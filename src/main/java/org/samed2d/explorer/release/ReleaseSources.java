@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import org.samed2d.explorer.catalog.EntryChecksums;
 import org.samed2d.explorer.catalog.FileSource;
 
 /** Opens a release from what the user names: a folder, its parent, a ZIP, or the {@code .zip} of a split ZIP. */
@@ -48,6 +49,21 @@ public final class ReleaseSources {
         };
     }
 
+    /**
+     * Lists the CRC-32 of every entry of an archive source from its central directory, by local header offset as the
+     * catalog counts it; reads no entry.
+     */
+    public static void forEachEntryCrc(FileSource source, EntryChecksums.Sink sink) throws IOException {
+        if (source.kind() != FileSource.Kind.ZIP) {
+            throw new IOException(source.location() + " is a folder: it has no central directory");
+        }
+        Path zip = Path.of(source.location());
+        try (SpannedFile file = new SpannedFile(parts(zip))) {
+            ZipCentralDirectory.forEachEntry(file, zip.getFileName().toString(),
+                    entry -> sink.accept(entry.offset(), entry.crc()));
+        }
+    }
+
     private static Path findReleaseFolder(Path folder) throws ReleaseNotFoundException {
         if (Files.isRegularFile(folder.resolve(ReleaseSource.IMAGE_INDEX))) {
             return folder;
@@ -66,7 +82,7 @@ public final class ReleaseSources {
             ArchiveIndex index = new ArchiveIndex();
             AtomicReference<String> releaseIndexEntry = new AtomicReference<>();
             ZipCentralDirectory.forEachEntry(file, zip.getFileName().toString(), entry -> {
-                index.add(entry.name(), entry.offset(), entry.storedSize(), entry.size(), entry.method());
+                index.add(entry.name(), entry.offset(), entry.storedSize(), entry.size(), entry.method(), entry.crc());
                 String found = releaseIndexEntry.get();
                 if (isReleaseIndex(entry.name()) && (found == null || entry.name().length() < found.length())) {
                     releaseIndexEntry.set(entry.name());

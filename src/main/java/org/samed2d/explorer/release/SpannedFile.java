@@ -13,7 +13,7 @@ import java.util.List;
  * Several files read as one: the parts of a split ZIP in order ({@code .z01 ... .zNN, .zip}). Positional reads
  * only, so many threads can read at once, and nothing is joined or copied.
  */
-final class SpannedFile implements AutoCloseable {
+final class SpannedFile implements AutoCloseable, Positional {
 
     private final List<FileChannel> parts = new ArrayList<>();
     private final long[] starts;
@@ -36,7 +36,8 @@ final class SpannedFile implements AutoCloseable {
         size = offset;
     }
 
-    long size() {
+    @Override
+    public long size() {
         return size;
     }
 
@@ -68,7 +69,8 @@ final class SpannedFile implements AutoCloseable {
         }
     }
 
-    byte[] read(long position, int length) throws IOException {
+    @Override
+    public byte[] read(long position, int length) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(length);
         readFully(position, buffer);
         return buffer.array();

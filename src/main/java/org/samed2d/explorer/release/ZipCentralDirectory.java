@@ -17,8 +17,8 @@ final class ZipCentralDirectory {
     private static final int ENTRY = 0x02014b50;
     private static final long MAX_EOCD_SEARCH = 0xFFFF + 22;
 
-    /** One entry: its name, compression method, sizes and absolute local-header offset. */
-    record Entry(String name, int method, long storedSize, long size, long offset) {
+    /** One entry: its name, compression method, CRC-32, sizes and absolute local-header offset. */
+    record Entry(String name, int method, long crc, long storedSize, long size, long offset) {
     }
 
     interface EntryConsumer {
@@ -39,6 +39,7 @@ final class ZipCentralDirectory {
                 throw new IOException(archiveName + ": damaged central directory at entry " + count);
             }
             int method = Short.toUnsignedInt(head.getShort(10));
+            long crc = Integer.toUnsignedLong(head.getInt(16));
             long stored = Integer.toUnsignedLong(head.getInt(20));
             long size = Integer.toUnsignedLong(head.getInt(24));
             int nameLength = Short.toUnsignedInt(head.getShort(28));
@@ -62,7 +63,7 @@ final class ZipCentralDirectory {
                 }
                 at += 4 + length;
             }
-            consumer.accept(new Entry(name, method, stored, size, file.partStart(disk) + offset));
+            consumer.accept(new Entry(name, method, crc, stored, size, file.partStart(disk) + offset));
             count++;
         }
         return count;

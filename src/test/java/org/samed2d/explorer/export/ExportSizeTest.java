@@ -87,7 +87,7 @@ class ExportSizeTest {
         Path folder = Files.createTempDirectory(temp, export.format());
 
         OptionalLong size = planner.size(export, parsed, folder.resolve("sizing"));
-        long planned = planner.plan(export, parsed, folder, progress -> { });
+        long planned = planner.plan(export, parsed, folder, progress -> { }).bytes();
 
         assertThat(size).as(export.format() + " " + export.filter() + " " + export.split()).hasValue(planned);
         assertThat(folder.resolve("sizing")).doesNotExist();
