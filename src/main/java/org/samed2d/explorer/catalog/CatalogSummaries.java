@@ -22,6 +22,7 @@ public class CatalogSummaries {
     private final CatalogFeed feed;
     private final AtomicReference<Cached<List<DatasetSummary>>> datasets = new AtomicReference<>();
     private final AtomicReference<Cached<List<LabelSummary>>> labels = new AtomicReference<>();
+    private final AtomicReference<Cached<List<DatasetLabel>>> datasetLabels = new AtomicReference<>();
 
     CatalogSummaries(JdbcClient jdbc, CatalogFeed feed) {
         this.jdbc = jdbc;
@@ -39,6 +40,14 @@ public class CatalogSummaries {
     /** Class names in use, by name. */
     public List<LabelSummary> labels() {
         return cached(labels, this::loadLabels);
+    }
+
+    /** Every class of every dataset, in the order the catalog first met them (no mask is counted: cheap). */
+    public List<DatasetLabel> datasetLabels() {
+        return cached(datasetLabels, () -> jdbc.sql("""
+                select l.id, l.name, d.name as dataset from label l join dataset d on d.id = l.dataset_id order by l.id""")
+                .query((rs, row) -> new DatasetLabel(rs.getInt("id"), rs.getString("name"), rs.getString("dataset")))
+                .list());
     }
 
     private <T> T cached(AtomicReference<Cached<T>> slot, java.util.function.Supplier<T> load) {

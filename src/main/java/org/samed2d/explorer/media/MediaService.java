@@ -51,8 +51,11 @@ public class MediaService implements MeterBinder {
     private record ThumbnailKey(long imageId, String imageEtag, List<Long> maskIds, int size) {
     }
 
-    MediaService(CatalogLookup catalog) {
+    private final LabelPalette palette;
+
+    MediaService(CatalogLookup catalog, LabelPalette palette) {
         this.catalog = catalog;
+        this.palette = palette;
     }
 
     /**
@@ -78,16 +81,17 @@ public class MediaService implements MeterBinder {
         List<MaskRecord> drawn = catalog.masksOfImage(imageId).stream()
                 .filter(mask -> key.maskIds().contains(mask.id())).toList();
         Map<Long, StoredFile> files = catalog.maskFiles(drawn.stream().map(MaskRecord::id).toList());
+        LabelPalette.Colours colours = palette.current();
         for (MaskRecord mask : drawn) {
             StoredFile file = files.get(mask.id());
             if (file != null) {
-                layers.add(new OverlayRenderer.Layer(read(file).bytes(), LabelColours.of(mask.label())));
+                layers.add(new OverlayRenderer.Layer(read(file).bytes(), colours.colour(mask.label())));
             }
         }
         try {
             byte[] png = renderer.render(image.bytes(), layers, size);
             StoredBytes rendered = new StoredBytes(png, "thumbnail-" + imageId + ".png",
-                    image.etag() + "-" + Integer.toHexString(key.hashCode()));
+                    image.etag() + "-" + Integer.toHexString(key.hashCode()) + LabelPalette.VERSION);
             thumbnails.put(key, rendered);
             return Optional.of(rendered);
         } catch (IOException e) {

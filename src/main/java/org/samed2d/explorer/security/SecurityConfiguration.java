@@ -9,6 +9,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import jakarta.servlet.DispatcherType;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -111,9 +112,21 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain portalChain(HttpSecurity http, UserAccounts accounts, LoginThrottle throttle,
-                                    RequestUtil vaadinRequests, ObjectProvider<SecurityContextHolderStrategy> contexts) {
+                                    RequestUtil vaadinRequests, SecurityProperties properties,
+                                    ObjectProvider<SecurityContextHolderStrategy> contexts) {
         SecurityContextHolderStrategy strategy = contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/icons/**").permitAll())
+        http.authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/styles/**", "/icons/**").permitAll();
+                    if (properties.publicMode()) {
+                        // anonymous visitors may browse, so a path that is no view of the portal gets the portal's
+                        // not-found page rather than the sign-in form; views keep their own access rules. Only the
+                        // request itself: the error dispatch of a refused request (a sign-in without its CSRF token)
+                        // still sends an anonymous visitor to sign in instead of showing the error
+                        requests.requestMatchers(request -> request.getDispatcherType() == DispatcherType.REQUEST
+                                && HttpMethod.GET.matches(request.getMethod())
+                                && !vaadinRequests.isSecuredFlowRoute(request)).permitAll();
+                    }
+                })
                 .headers(SecurityConfiguration::headers)
                 .addFilterAfter(new SessionAccountFilter(accounts, strategy), SecurityContextHolderFilter.class)
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)

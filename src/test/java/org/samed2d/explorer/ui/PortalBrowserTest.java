@@ -12,10 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.samed2d.explorer.CatalogTestSupport;
 import org.samed2d.explorer.ExplorerTest;
-import org.samed2d.explorer.SampleData;
-import org.samed2d.explorer.cli.CommandLine;
 import org.samed2d.explorer.ingest.IngestService;
 import org.samed2d.explorer.search.SearchService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,15 +46,7 @@ class PortalBrowserTest {
 
     @BeforeAll
     void catalog() throws Exception {
-        new CatalogTestSupport(jdbc).empty();
-        Path generated = Path.of(System.getProperty("java.io.tmpdir"), "portal-release");
-        if (!Files.isDirectory(generated.resolve("SAMed2Dv1"))) {
-            org.assertj.core.api.Assertions.assertThat(CommandLine.run(new String[] {"generate", "--images", "60",
-                    "--out", generated.toString(), "--seed", "3"}, System.out, System.err)).isZero();
-        }
-        ingest.ingest(SampleData.mini());
-        ingest.ingest(generated);
-        search.rebuild();
+        BrowserCatalog.load(jdbc, ingest, search);
         sampleMasks = jdbc.sql("select count(*) from mask").query(Long.class).single();
         researcher = new org.samed2d.explorer.TestAccounts(accounts, tokens).user(org.samed2d.explorer.security.Role.RESEARCHER);
         chromium = new Chromium();
@@ -74,7 +63,7 @@ class PortalBrowserTest {
     }
 
     /** Until the image canvas has drawn the image and decoded every mask layer. */
-    private static void waitForLayers(Page page) {
+    static void waitForLayers(Page page) {
         page.waitForFunction("() => { const c = document.querySelector('mask-canvas');"
                 + " return c && c.shadowRoot && c.shadowRoot.querySelector('tbody tr')"
                 + " && !c.shadowRoot.querySelector('.status'); }");
@@ -143,7 +132,7 @@ class PortalBrowserTest {
                 "() => document.querySelector('mask-canvas').visibleMasks().length"))
                 .isEqualTo(rows.count() - 1);
         firstToggle.check();
-        canvas.locator("input[type=range]").fill("0.9");
+        canvas.getByLabel("Mask opacity").fill("0.9");
         canvas.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Outline")).click();
         assertThat(canvas.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Outline")))
                 .hasAttribute("aria-pressed", "true");
