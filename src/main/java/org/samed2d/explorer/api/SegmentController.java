@@ -1,6 +1,7 @@
 package org.samed2d.explorer.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.samed2d.explorer.search.FilterParser;
@@ -66,24 +67,40 @@ class SegmentController {
         return access.requester(authentication).orElseThrow();
     }
 
-    /** The result with the URL of its mask as PNG. */
+    /**
+     * The result with the URL of its mask as PNG; the top-level fields are the chosen candidate's (best predicted
+     * IoU), {@code candidates} lists every mask the model returned, each with its own PNG.
+     */
     record Segmented(String id, String model, long imageId, long area, int @Nullable [] bbox, double score,
                      SegmentResult.Rle rle, String png, @Nullable Double dice, @Nullable Double iou,
-                     SegmentResult.Timing timing) {
+                     SegmentResult.Timing timing, int candidate, List<Candidate> candidates) {
+
+        static Segmented of(SegmentResult result) {
+            String base = "/api/v1/segment/" + result.id();
+            return new Segmented(result.id(), result.model(), result.imageId(), result.area(), result.bbox(),
+                    result.score(), result.rle(), base + "/png", result.dice(), result.iou(), result.timing(),
+                    result.candidate(), result.candidates().stream().map(c -> new Candidate(c.index(), c.area(),
+                            c.bbox(), c.score(), c.rle(), base + "/candidates/" + c.index() + "/png", c.dice(),
+                            c.iou())).toList());
+        }
+    }
+
+    record Candidate(int index, long area, int @Nullable [] bbox, double score, SegmentResult.Rle rle, String png,
+                     @Nullable Double dice, @Nullable Double iou) {
     }
 
     @Operation(summary = "Segment an image from a box [x0,y0,x1,y1] and/or points {x,y,positive} in image pixels; "
             + "box edges are continuous as in SAM (0 <= x0 < x1 <= width, 0 <= y0 < y1 <= height), unlike a mask's "
             + "inclusive bbox; "
-            + "'previous' refines an earlier result, 'groundTruthMaskId' adds Dice and IoU, 'model' picks a profile. "
+            + "'previous' refines an earlier result (its chosen candidate, or 'previousCandidate'), "
+            + "'groundTruthMaskId' adds Dice and IoU (for every candidate), 'model' picks a profile. "
+            + "The answer describes the candidate with the best predicted IoU and lists all of them. "
             + "429 with Retry-After when the server is busy or your per-minute quota is used up.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Segmented segment(@RequestBody SegmentRequest request, Authentication authentication) {
         quotas.segmentation(access.account(authentication).orElseThrow());
         SegmentResult result = segmentation.segment(request, authentication.getName());
-        return new Segmented(result.id(), result.model(), result.imageId(), result.area(), result.bbox(),
-                result.score(), result.rle(), "/api/v1/segment/" + result.id() + "/png", result.dice(), result.iou(),
-                result.timing());
+        return Segmented.of(result);
     }
 
     @Operation(summary = "The predicted mask of a result as a 0/255 PNG (kept 30 minutes after last use; its owner's "
@@ -92,6 +109,16 @@ class SegmentController {
     ResponseEntity<byte[]> png(@PathVariable String id, Authentication authentication) {
         byte[] png = segmentation.png(id, requester(authentication))
                 .orElseThrow(() -> new NotFoundException("segmentation result", id));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore()).body(png);
+    }
+
+    @Operation(summary = "Candidate mask k of a result (numbered from 0, as in 'candidates') as a 0/255 PNG; 404 for "
+            + "others' results and for a k the result does not have")
+    @GetMapping("/{id}/candidates/{candidate}/png")
+    ResponseEntity<byte[]> candidatePng(@PathVariable String id, @PathVariable int candidate,
+                                        Authentication authentication) {
+        byte[] png = segmentation.png(id, candidate, requester(authentication))
+                .orElseThrow(() -> new NotFoundException("segmentation candidate", id + "/" + candidate));
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore()).body(png);
     }
 

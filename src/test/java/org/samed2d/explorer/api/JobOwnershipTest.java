@@ -80,6 +80,11 @@ class JobOwnershipTest {
         assertThat(owner.get("/api/v1/segment/" + result + "/png").statusCode()).isEqualTo(200);
         assertThat(other.get("/api/v1/segment/" + result + "/png").statusCode()).isEqualTo(404);
         assertThat(admin.get("/api/v1/segment/" + result + "/png").statusCode()).isEqualTo(200);
+        // every candidate mask is guarded like the chosen one; a candidate the result does not have is not found
+        assertThat(owner.get("/api/v1/segment/" + result + "/candidates/0/png").statusCode()).isEqualTo(200);
+        assertThat(other.get("/api/v1/segment/" + result + "/candidates/0/png").statusCode()).isEqualTo(404);
+        assertThat(admin.get("/api/v1/segment/" + result + "/candidates/0/png").statusCode()).isEqualTo(200);
+        assertThat(owner.get("/api/v1/segment/" + result + "/candidates/9/png").statusCode()).isEqualTo(404);
 
         String refine = "{\"imageId\": %s, \"points\": [{\"x\": %s, \"y\": %s, \"positive\": true}], \"previous\": \"%s\"}"
                 .formatted(liver.get("image_id"), liver.get("bbox_x0"), liver.get("bbox_y0"), result);
@@ -87,6 +92,14 @@ class JobOwnershipTest {
         assertThat(stolen.statusCode()).isEqualTo(400);
         assertThat(LocalApi.json(stolen.body()).get("detail").asString()).startsWith("previous: no result with id");
         assertThat(owner.post("/api/v1/segment", refine).statusCode()).isEqualTo(200);
+        HttpResponse<String> fromCandidate = owner.post("/api/v1/segment",
+                refine.replace("}]", "}], \"previousCandidate\": 0"));
+        assertThat(fromCandidate.statusCode()).isEqualTo(200);
+        HttpResponse<String> noSuchCandidate = owner.post("/api/v1/segment",
+                refine.replace("}]", "}], \"previousCandidate\": 4"));
+        assertThat(noSuchCandidate.statusCode()).isEqualTo(400);
+        assertThat(LocalApi.json(noSuchCandidate.body()).get("detail").asString())
+                .startsWith("previousCandidate: result " + result + " has 1 candidate mask(s)");
     }
 
     @Test

@@ -22,9 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A user-supplied SAM-Med2D export loads through configuration and runs end to end: the test builds two ONNX
- * graphs with exactly SAM-Med2D's interface (256 input, stretched, 16x16 embeddings, 64x64 mask input, four
- * candidate masks) and random weights. A model of the wrong shape is refused with what was expected and found.
+ * A user-supplied SAM-Med2D export loads through configuration and runs end to end, on {@link SamMed2dShapedModel}
+ * (SAM-Med2D's interface: 256 input, stretched, 16x16 embeddings, 64x64 mask input, four candidate masks; random
+ * weights), and all four candidates are kept. A model of the wrong shape is refused with what was expected and found.
  */
 @ExplorerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,9 +48,9 @@ class SamMed2dProfileTest {
         new CatalogTestSupport(jdbc).empty();
         ingest.ingest(SampleData.mini());
         imageId = jdbc.sql("select min(id) from image").query(Long.class).single();
-        Files.write(models.resolve("encoder.onnx"), encoder(256));
-        Files.write(models.resolve("decoder.onnx"), decoder(16));
-        Files.write(models.resolve("encoder-1024.onnx"), encoder(1024));
+        Files.write(models.resolve("encoder.onnx"), SamMed2dShapedModel.encoder(256));
+        Files.write(models.resolve("decoder.onnx"), SamMed2dShapedModel.decoder(16));
+        Files.write(models.resolve("encoder-1024.onnx"), SamMed2dShapedModel.encoder(1024));
     }
 
     private SegmentService serviceWith(String encoder, String decoder) {
@@ -84,6 +84,47 @@ class SamMed2dProfileTest {
     }
 
     @Test
+    void every_candidate_of_a_four_mask_export_is_kept_scored_and_readable_only_by_its_owner() {
+        SegmentService service = serviceWith("encoder.onnx", "decoder.onnx");
+        long truth = jdbc.sql("select min(id) from mask where image_id = ?").param(imageId).query(Long.class).single();
+        SegmentResult result = service.segment(new SegmentRequest(imageId, new int[] {100, 120, 300, 330}, null, null,
+                truth, null), "owner");
+
+        assertThat(result.candidates()).hasSize(4).extracting(SegmentResult.Candidate::index).containsExactly(0, 1, 2, 3);
+        SegmentResult.Candidate best = result.candidates().stream()
+                .max(java.util.Comparator.comparingDouble(SegmentResult.Candidate::score)).orElseThrow();
+        // the top-level fields describe the best-scored candidate, as before candidates were kept
+        assertThat(result.candidate()).isEqualTo(best.index());
+        assertThat(result.score()).isEqualTo(best.score());
+        assertThat(result.rle().counts()).isEqualTo(best.rle().counts());
+        assertThat(result.dice()).isEqualTo(best.dice());
+        assertThat(result.candidates()).allSatisfy(c -> assertThat(c.dice()).isNotNull());
+        // random weights give four different masks, each with its own PNG
+        assertThat(result.candidates().stream().map(c -> c.rle().counts()).distinct()).hasSize(4);
+        Requester owner = new Requester("owner", false);
+        var pngs = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(k -> service.png(result.id(), k, owner).orElseThrow()).toList();
+        assertThat(pngs.stream().map(java.util.Arrays::hashCode).distinct()).hasSize(4);
+        assertThat(service.png(result.id(), owner)).hasValueSatisfying(png -> assertThat(png).isEqualTo(
+                pngs.get(best.index())));
+        assertThat(service.png(result.id(), 4, owner)).isEmpty();
+        assertThat(service.png(result.id(), 0, new Requester("someone-else", false))).isEmpty();
+
+        // refining from a candidate other than the chosen one feeds that candidate's low-res mask back
+        int other = (best.index() + 1) % 4;
+        SegmentResult fromBest = service.segment(new SegmentRequest(imageId, new int[] {100, 120, 300, 330}, null,
+                result.id(), null, null), "owner");
+        SegmentResult fromOther = service.segment(new SegmentRequest(imageId, new int[] {100, 120, 300, 330}, null,
+                result.id(), null, null, other), "owner");
+        // (this test graph adds mask_input to its logits and scores their mean, so the score shows what was fed back)
+        assertThat(fromOther.score()).isNotEqualTo(fromBest.score());
+        assertThatThrownBy(() -> service.segment(new SegmentRequest(imageId, new int[] {100, 120, 300, 330}, null,
+                result.id(), null, null, other), "someone-else"))
+                .isInstanceOf(InvalidPromptException.class).hasMessageContaining("no result with id");
+        service.close();
+    }
+
+    @Test
     void asking_for_cuda_where_it_cannot_load_falls_back_to_the_cpu() {
         // the default build carries the CPU runtime only, so CUDA cannot load here: the request must still work
         SegmentService service = serviceWith("encoder.onnx", "decoder.onnx", "cuda");
@@ -101,45 +142,5 @@ class SamMed2dProfileTest {
                 .hasMessageContaining("model 'sam-med2d' encoder input 'input_image'")
                 .hasMessageContaining("expected shape [N, 3, 256, 256], found [1, 3, 1024, 1024]");
         service.close();
-    }
-
-    /** input_image [1,3,S,S] -> average pool to S/16 -> 1x1 conv to 256 channels. */
-    private static byte[] encoder(int side) {
-        int grid = side / 16;
-        return new OnnxModelWriter()
-                .input("input_image", OnnxModelWriter.FLOAT, 1, 3, side, side)
-                .output("image_embeddings", OnnxModelWriter.FLOAT, 1, 256, grid, grid)
-                .randomFloats("w", 1, 256, 3, 1, 1)
-                .node("AveragePool", List.of("input_image"), List.of("pooled"), "kernel_shape", new long[] {16, 16},
-                        "strides", new long[] {16, 16})
-                .node("Conv", List.of("pooled", "w"), List.of("image_embeddings"))
-                .build();
-    }
-
-    /** Four candidate masks from a 1x1 conv of the embedding, upscaled to 64x64 and then to the image size. */
-    private static byte[] decoder(int grid) {
-        int low = grid * 4;
-        return new OnnxModelWriter()
-                .input("image_embeddings", OnnxModelWriter.FLOAT, 1, 256, grid, grid)
-                .input("point_coords", OnnxModelWriter.FLOAT, 1, "N", 2)
-                .input("point_labels", OnnxModelWriter.FLOAT, 1, "N")
-                .input("mask_input", OnnxModelWriter.FLOAT, 1, 1, low, low)
-                .input("has_mask_input", OnnxModelWriter.FLOAT, 1)
-                .input("orig_im_size", OnnxModelWriter.FLOAT, 2)
-                .output("masks", OnnxModelWriter.FLOAT, 1, 4, "H", "W")
-                .output("iou_predictions", OnnxModelWriter.FLOAT, 1, 4)
-                .output("low_res_masks", OnnxModelWriter.FLOAT, 1, 4, low, low)
-                .randomFloats("w", 2, 4, 256, 1, 1)
-                .floats("scales", new float[] {1, 1, 4, 4}, 4)
-                .longs("batch_and_masks", new long[] {1, 4}, 2)
-                .node("Conv", List.of("image_embeddings", "w"), List.of("small"))
-                .node("Resize", List.of("small", "", "scales"), List.of("upscaled"))
-                .node("Add", List.of("upscaled", "mask_input"), List.of("low_res_masks"))
-                .node("Cast", List.of("orig_im_size"), List.of("image_size"), "to", 7L)
-                .node("Concat", List.of("batch_and_masks", "image_size"), List.of("sizes"), "axis", 0L)
-                .node("Resize", List.of("low_res_masks", "", "", "sizes"), List.of("masks"))
-                .node("ReduceMean", List.of("low_res_masks"), List.of("iou_predictions"), "axes", new long[] {2, 3},
-                        "keepdims", 0L)
-                .build();
     }
 }

@@ -2,6 +2,7 @@ package org.samed2d.explorer.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -225,6 +226,94 @@ class PortalBrowserTest {
         double roundTrip = ((Number) page.evaluate("() => document.querySelector('mask-canvas').lastRoundTripMs")).doubleValue();
         System.out.printf("Segmentation click to overlay, embedding cached: %.0f ms%n", roundTrip);
         org.assertj.core.api.Assertions.assertThat(roundTrip).isPositive();
+        org.assertj.core.api.Assertions.assertThat(chromium.consoleErrors).isEmpty();
+    }
+
+    @Test
+    void a_prediction_shows_against_its_ground_truth_in_three_colours_downloads_as_png_and_rle_and_clear_forgets_the_truth()
+            throws Exception {
+        long liver = jdbc.sql("""
+                select m.id from mask m join label l on l.id = m.label_id join image i on i.id = m.image_id
+                where l.name = 'liver' and i.path like '%amos_0006%'""").query(Long.class).single();
+        long image = jdbc.sql("select image_id from mask where id = ?").param(liver).query(Long.class).single();
+        long truthArea = jdbc.sql("select area from mask where id = ?").param(liver).query(Long.class).single();
+        Page page = chromium.newPage(1400, 1000);
+        Chromium.signIn(page, url(""), researcher, org.samed2d.explorer.TestAccounts.PASSWORD);
+        page.navigate(url("/image/" + image));
+        Locator canvas = page.locator("mask-canvas");
+        waitForLayers(page);
+        canvas.getByLabel("Ground truth to compare with").selectOption(String.valueOf(liver));
+        canvas.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Prompt from ground truth")).click();
+        Locator result = canvas.locator(".segment-result");
+        assertThat(result).containsText("Dice", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+        long predictedArea = Long.parseLong(result.textContent().replaceAll("^area ([\\d,]+) px.*$", "$1").replace(",", ""));
+
+        // the default model returns one mask per prompt, so there is nothing to choose among
+        assertThat(canvas.getByLabel("Candidate mask")).hasCount(0);
+
+        // the comparison layer holds exactly three colours, and its pixels add up to both masks' areas
+        Locator legend = canvas.getByLabel("Prediction against ground truth");
+        assertThat(legend).isVisible();
+        @SuppressWarnings("unchecked")
+        var colours = (java.util.Map<String, Number>) page.evaluate("""
+                () => { const layer = document.querySelector('mask-canvas').agreementLayer;
+                  const data = layer.getContext('2d').getImageData(0, 0, layer.width, layer.height).data;
+                  const counts = {};
+                  for (let i = 0; i < data.length; i += 4) {
+                    if (data[i + 3]) { const key = '#' + [data[i], data[i + 1], data[i + 2]]
+                      .map(v => v.toString(16).padStart(2, '0')).join(''); counts[key] = (counts[key] || 0) + 1; } }
+                  return counts; }""");
+        org.assertj.core.api.Assertions.assertThat(colours).containsOnlyKeys("#22c55e", "#ef4444", "#3b82f6");
+        long tp = colours.get("#22c55e").longValue();
+        long fp = colours.get("#ef4444").longValue();
+        long fn = colours.get("#3b82f6").longValue();
+        org.assertj.core.api.Assertions.assertThat(tp + fn).isEqualTo(truthArea);
+        org.assertj.core.api.Assertions.assertThat(tp + fp).isEqualTo(predictedArea);
+        assertThat(legend).containsText("true positive %,d px".formatted(tp));
+        Chromium.screenshot(page, "segmentation-agreement");
+        canvas.getByLabel("TP/FP/FN").uncheck();
+        assertThat(legend).hasCount(0);
+        canvas.getByLabel("TP/FP/FN").check();
+        assertThat(legend).isVisible();
+
+        // the PNG and the COCO RLE downloads are the same mask
+        Download png = page.waitForDownload(() -> canvas.getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Mask PNG")).click());
+        java.awt.image.BufferedImage mask = javax.imageio.ImageIO.read(png.path().toFile());
+        Download rle = page.waitForDownload(() -> canvas.getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("COCO RLE")).click());
+        var json = new tools.jackson.databind.ObjectMapper().readTree(Files.readString(rle.path()));
+        int height = json.get("size").get(0).asInt();
+        int width = json.get("size").get(1).asInt();
+        org.assertj.core.api.Assertions.assertThat(new int[] {mask.getHeight(), mask.getWidth()})
+                .containsExactly(height, width);
+        boolean[] fromRle = CocoRle.decode(json.get("counts").asString(), width, height);
+        long differing = 0;
+        long area = 0;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                boolean on = (mask.getRaster().getSample(x, y, 0)) > 127;
+                area += on ? 1 : 0;
+                differing += on != fromRle[y * width + x] ? 1 : 0;
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(differing).isZero();
+        org.assertj.core.api.Assertions.assertThat(area).isEqualTo(predictedArea);
+
+        // Clear forgets the ground truth too: a new box is not scored against the liver behind the user's back
+        canvas.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Clear")).click();
+        assertThat(canvas.getByLabel("Ground truth to compare with")).hasValue("");
+        assertThat(legend).hasCount(0);
+        assertThat(result).hasText("draw a box or click points");
+        canvas.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Draw box")).click();
+        var stage = canvas.locator("canvas").boundingBox();
+        page.mouse().move(stage.x + stage.width * 0.35, stage.y + stage.height * 0.35);
+        page.mouse().down();
+        page.mouse().move(stage.x + stage.width * 0.6, stage.y + stage.height * 0.6, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(5));
+        page.mouse().up();
+        assertThat(result).containsText("area", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+        assertThat(result).not().containsText("Dice");
+        assertThat(legend).hasCount(0);
         org.assertj.core.api.Assertions.assertThat(chromium.consoleErrors).isEmpty();
     }
 
