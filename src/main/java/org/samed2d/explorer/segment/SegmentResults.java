@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.shared.Requester;
 
 /**
- * Results kept for refinement and download: about 1 GB of masks at most (a byte per pixel and candidate, plus the
- * low-res logits: some 2,000 single-mask results on 512x512 images, about half that with SAM-Med2D's four
- * candidates), each until 30 minutes after its last use, each its owner's. Someone else's result is answered as if it
+ * Results kept for refinement and download: about 1 GB of masks at most, and never more than a quarter of the heap
+ * (a byte per pixel and candidate, plus the low-res logits: some 2,000 single-mask results on 512x512 images, about
+ * half that with SAM-Med2D's four candidates), each until 30 minutes after its last use, each its owner's. Someone else's result is answered as if it
  * did not exist, so its id tells nothing.
  */
 final class SegmentResults {
@@ -19,7 +19,8 @@ final class SegmentResults {
     record Stored(SegmentResult result, CandidateMasks masks, @Nullable String owner) {
     }
 
-    private static final long MAX_BYTES = 1L << 30;
+    /** A portal given a small heap (a container's 2 GB) must not spend half of it on results. */
+    private static final long MAX_BYTES = Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 4);
 
     private final Cache<String, Stored> results = Caffeine.newBuilder().maximumWeight(MAX_BYTES)
             .weigher((String id, Stored stored) -> bytes(stored.masks()))
