@@ -22,7 +22,7 @@ public class LabelPalette {
             "#c9a0ff", "#85a600", "#e8ff8c", "#b2748d", "#ffcfa6", "#ffa6cf", "#ff3300", "#b27759", "#a6c9ff");
 
     /** Changes when the palette or its assignment rule does, so cached thumbnails are drawn again. */
-    static final String VERSION = "p2";
+    static final String VERSION = "p3";
 
     private final CatalogSummaries catalog;
     private final AtomicReference<Snapshot> latest = new AtomicReference<>(new Snapshot(List.of(), Map.of()));

@@ -65,10 +65,25 @@ class LabelPaletteTest {
                 .stream().map(row -> new DatasetLabel(row.id() + 1000, row.name(), row.dataset())).toList());
         Map<String, Integer> after = PaletteAssignment.assign(more, COLOURS);
         before.forEach((name, colour) -> assertThat(after.get(name)).as(name).isEqualTo(colour));
-        // the new names avoid the colours of the classes they share their dataset with
+        // the new names avoid the colours of the classes met before them in their dataset
         assertThat(List.of(after.get("kidney_left"), after.get("polyp"), after.get("instrument")))
-                .doesNotContainAnyElementsOf(List.of(after.get("liver"), after.get("spleen"), after.get("aorta")))
+                .doesNotContainAnyElementsOf(List.of(after.get("liver"), after.get("spleen")))
                 .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void classes_added_to_an_earlier_dataset_never_recolour_the_datasets_after_it() {
+        List<DatasetLabel> catalog = new ArrayList<>(SAMPLE);
+        catalog.addAll(rows("Later", "heart", "lung_upper_lobe_left", "polyp").stream()
+                .map(row -> new DatasetLabel(row.id() + 1000, row.name(), row.dataset())).toList());
+        Map<String, Integer> before = PaletteAssignment.assign(catalog, COLOURS);
+        // a second ingest brings new classes to the sample's first dataset, after every class already known
+        String firstDataset = SAMPLE.getFirst().dataset();
+        List<DatasetLabel> grown = new ArrayList<>(catalog);
+        grown.add(new DatasetLabel(5000, "duodenum_new", firstDataset));
+        grown.add(new DatasetLabel(5001, "bladder_new", firstDataset));
+        Map<String, Integer> after = PaletteAssignment.assign(grown, COLOURS);
+        before.forEach((name, colour) -> assertThat(after.get(name)).as(name).isEqualTo(colour));
     }
 
     @Test
