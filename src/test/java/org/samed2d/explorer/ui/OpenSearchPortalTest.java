@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A second portal instance on the same catalog with {@code explorer.search.engine=opensearch}: its REST API answers
  * as the embedded engine's instance does; with the cluster down, search answers 503 problem+json with Retry-After,
- * the explore page says so, and the rest of the portal works; when the cluster is back, the index has caught up.
+ * the explore page says so, and the rest of the portal works (image, status and dataset pages); when the cluster is back, the index has caught up.
  */
 @ExplorerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -125,6 +125,19 @@ class OpenSearchPortalTest {
                 page.getByText("Loading…").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
                         .setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
                 Chromium.screenshot(page, "image-while-search-is-unavailable");
+                // the status page, where a user looks when search is down, keeps the catalog's figures
+                page.navigate("http://localhost:" + sharedPort + "/status");
+                page.getByText("Search is unavailable right now; the index catches up").waitFor();
+                assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+                        .setName("Search is unavailable right now")).count()).isZero();
+                Chromium.screenshot(page, "status-while-search-is-unavailable");
+                // a dataset page keeps its figures, licence and citation; only samples and charts wait for search
+                String dataset = jdbc.sql("select min(name) from dataset").query(String.class).single();
+                page.navigate("http://localhost:" + sharedPort + "/datasets/" + dataset);
+                page.locator("#search-unavailable-notice").waitFor();
+                page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Licence and citation")).waitFor();
+                assertThat(page.locator(".dataset-figures").textContent()).contains("images");
+                Chromium.screenshot(page, "dataset-while-search-is-unavailable");
             }
         } finally {
             cluster.ensureRunning();

@@ -27,6 +27,7 @@ import org.samed2d.explorer.search.FacetCounts;
 import org.samed2d.explorer.search.FacetDimension;
 import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.SearchService;
+import org.samed2d.explorer.search.SearchUnavailableException;
 import org.samed2d.explorer.security.PortalAccess;
 import org.samed2d.explorer.security.Role;
 import org.samed2d.explorer.ui.base.BarChart;
@@ -88,19 +89,31 @@ public class DatasetView extends Div implements BeforeEnterObserver, HasDynamicT
         RouterLink explore = new RouterLink("Explore its masks", ExploreView.class);
         explore.setQueryParameters(QueryParameters.simple(Map.of("dataset", dataset.name())));
         explore.addClassName("primary-link");
-        add(figures, explore, new DatasetSamples(dataset.name(), search.imagesAt(filter, 0, DatasetSamples.SAMPLES)));
+        add(figures, explore);
+        try {
+            add(new DatasetSamples(dataset.name(), search.imagesAt(filter, 0, DatasetSamples.SAMPLES)),
+                    charts(dataset.name(), search.facets(filter)));
+        } catch (SearchUnavailableException e) {
+            // samples and charts need search; the figures, licence and citation come from the catalog
+            Paragraph unavailable = new Paragraph("Search is unavailable right now: sample images and charts come "
+                    + "back by themselves once it is.");
+            unavailable.setId("search-unavailable-notice");
+            add(unavailable);
+        }
+        add(new LicenceSection(dataset.name(), source, sources, BrowserSession.may(access, Role.ADMIN)));
+    }
 
-        FacetCounts facets = search.facets(filter);
+    private Div charts(String dataset, FacetCounts facets) {
         Div charts = new Div(
                 new BarChart("Masks by modality", facets.values().get(FacetDimension.MODALITY), 20,
-                        value -> explore(dataset.name(), "modality", value)),
+                        value -> explore(dataset, "modality", value)),
                 new BarChart("Masks by axis", facets.values().get(FacetDimension.AXIS), 10,
-                        value -> explore(dataset.name(), "axis", value)),
+                        value -> explore(dataset, "axis", value)),
                 new BarChart("Masks by label", facets.values().get(FacetDimension.LABEL), 40,
-                        value -> explore(dataset.name(), "label", value)),
-                areaChart(dataset.name(), facets.area()));
+                        value -> explore(dataset, "label", value)),
+                areaChart(dataset, facets.area()));
         charts.addClassName("charts");
-        add(charts, new LicenceSection(dataset.name(), source, sources, BrowserSession.may(access, Role.ADMIN)));
+        return charts;
     }
 
     private Div areaChart(String dataset, List<FacetCounts.AreaBin> bins) {

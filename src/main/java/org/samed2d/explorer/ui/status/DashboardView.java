@@ -22,6 +22,7 @@ import org.samed2d.explorer.ingest.IngestService;
 import org.samed2d.explorer.search.FacetDimension;
 import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.SearchService;
+import org.samed2d.explorer.search.SearchUnavailableException;
 import org.samed2d.explorer.security.PortalAccess;
 import org.samed2d.explorer.security.Role;
 import org.samed2d.explorer.shared.Progress;
@@ -115,13 +116,22 @@ public class DashboardView extends VerticalLayout {
         long measured = stats.masks() - stats.masksWithoutGeometry();
         geometryRow.show(stats.masks() == 0 ? 0 : (double) measured / stats.masks(),
                 "%,d of %,d masks measured (area, box, centroid)".formatted(measured, stats.masks()));
+        emptyState.setVisible(stats.images() == 0 && !running.running());
+        try {
+            showIndex(stats.masks());
+        } catch (SearchUnavailableException e) {
+            // the status page is where a user looks when search is down: the catalog's figures still show
+            indexRow.show(0, "Search is unavailable right now; the index catches up by itself once it is back");
+        }
+    }
+
+    private void showIndex(long catalogued) {
         Progress index = search.status();
         long indexed = search.counts(MaskFilter.ALL).masks();
-        indexRow.show(index.running() && index.total() > 0 ? index.fraction() : stats.masks() == 0 ? 0
-                        : Math.min(1, (double) indexed / stats.masks()),
+        indexRow.show(index.running() && index.total() > 0 ? index.fraction() : catalogued == 0 ? 0
+                        : Math.min(1, (double) indexed / catalogued),
                 index.running() ? "Building: " + index.line("masks") : "%,d of %,d masks searchable".formatted(indexed,
-                        stats.masks()));
-        emptyState.setVisible(stats.images() == 0 && !running.running());
+                        catalogued));
         if (indexed != chartedMasks) {
             chartedMasks = indexed;
             modalities.removeAll();
