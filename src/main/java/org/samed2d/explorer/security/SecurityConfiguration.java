@@ -121,9 +121,11 @@ class SecurityConfiguration {
                         // anonymous visitors may browse, so a path that is no view of the portal gets the portal's
                         // not-found page rather than the sign-in form; views keep their own access rules. Only the
                         // request itself: the error dispatch of a refused request (a sign-in without its CSRF token)
-                        // still sends an anonymous visitor to sign in instead of showing the error
+                        // still sends an anonymous visitor to sign in instead of showing the error, and so does
+                        // Spring's own /error path asked for directly (it answers 500 "status 999" outside a dispatch)
                         requests.requestMatchers(request -> request.getDispatcherType() == DispatcherType.REQUEST
                                 && HttpMethod.GET.matches(request.getMethod())
+                                && !"/error".equals(request.getServletPath())
                                 && !vaadinRequests.isSecuredFlowRoute(request)).permitAll();
                     }
                 })

@@ -101,6 +101,15 @@ class HardeningApiTest {
     }
 
     @Test
+    void springs_own_error_path_asked_for_directly_is_no_server_error() throws Exception {
+        // public mode lets anonymous GETs reach the portal's not-found page; /error outside an error dispatch
+        // answered 500 with "status 999"
+        HttpResponse<String> answer = anonymous.get("/error");
+        assertThat(answer.statusCode()).isLessThan(500);
+        assertThat(answer.body()).doesNotContain("999");
+    }
+
+    @Test
     void the_web_servers_own_400_carries_the_security_headers() throws Exception {
         String answer;
         try (Socket socket = new Socket("localhost", port)) {
