@@ -9,14 +9,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.samed2d.explorer.CatalogTestSupport;
 import org.samed2d.explorer.ExplorerTest;
 import org.samed2d.explorer.LocalApi;
+import org.samed2d.explorer.SampleData;
 import org.samed2d.explorer.TestAccounts;
+import org.samed2d.explorer.ingest.IngestService;
 import org.samed2d.explorer.security.ApiTokens;
 import org.samed2d.explorer.security.Role;
 import org.samed2d.explorer.security.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Signing in and out, making and revoking an API token in the portal, and the admin's users page, in Chromium. */
 @ExplorerTest
@@ -29,12 +33,20 @@ class AccountBrowserTest {
     UserAccounts accounts;
     @Autowired
     ApiTokens tokens;
+    @Autowired
+    IngestService ingest;
+    @Autowired
+    JdbcClient jdbc;
 
     Chromium chromium;
     TestAccounts testAccounts;
 
     @BeforeAll
-    void browser() {
+    void browser() throws Exception {
+        // a catalog of its own: the shared test database may still list a release another test class deleted, and
+        // the pages' thumbnails of it would fail (503) into the console this test requires to stay clean
+        new CatalogTestSupport(jdbc).empty();
+        ingest.ingest(SampleData.mini());
         testAccounts = new TestAccounts(accounts, tokens);
         chromium = new Chromium();
     }
