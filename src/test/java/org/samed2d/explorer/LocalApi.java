@@ -71,6 +71,18 @@ public final class LocalApi {
         return JSON.readTree(body);
     }
 
+    /**
+     * Starts a background job (an export, an evaluation) with a POST to {@code collection}, which must accept it
+     * (202), and returns its report once it has finished, whatever its state.
+     */
+    public JsonNode finishedJob(String collection, String body) throws IOException, InterruptedException {
+        HttpResponse<String> started = post(collection, body);
+        if (started.statusCode() != 202) {
+            throw new AssertionError("POST " + collection + " answered " + started.statusCode() + ": " + started.body());
+        }
+        return finished(collection + "/" + json(started.body()).get("id").asString());
+    }
+
     /** A background job's report once its {@code state} is no longer queued or running. */
     public JsonNode finished(String path) {
         return org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2))

@@ -62,9 +62,7 @@ class SamMed2dEvaluationTest {
     }
 
     private JsonNode evaluated(String body) throws Exception {
-        HttpResponse<String> started = api.post("/api/v1/evaluations", body);
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        JsonNode report = api.finished("/api/v1/evaluations/" + LocalApi.json(started.body()).get("id").asString());
+        JsonNode report = api.finishedJob("/api/v1/evaluations", body);
         assertThat(report.get("state").asString()).as(report.toString()).isEqualTo("done");
         return report;
     }

@@ -60,9 +60,7 @@ class ChangedSourceExportTest {
     }
 
     private JsonNode finished() throws Exception {
-        HttpResponse<String> started = api.post("/api/v1/exports", "{\"format\": \"sa-med2d\"}");
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        return api.finished("/api/v1/exports/" + LocalApi.JSON.readTree(started.body()).get("id").asString());
+        return api.finishedJob("/api/v1/exports", "{\"format\": \"sa-med2d\"}");
     }
 
     @Test

@@ -64,9 +64,7 @@ class ExportTest {
     }
 
     private JsonNode finished(String body) throws Exception {
-        HttpResponse<String> started = post(body);
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        return api.finished("/api/v1/exports/" + JSON.readTree(started.body()).get("id").asString());
+        return api.finishedJob("/api/v1/exports", body);
     }
 
     private HttpResponse<byte[]> download(String id, String range) throws Exception {

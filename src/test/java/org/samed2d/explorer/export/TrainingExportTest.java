@@ -75,9 +75,7 @@ class TrainingExportTest {
     }
 
     private JsonNode finished(String body) throws Exception {
-        HttpResponse<String> started = api.post("/api/v1/exports", body);
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        JsonNode record = api.finished("/api/v1/exports/" + LocalApi.json(started.body()).get("id").asString());
+        JsonNode record = api.finishedJob("/api/v1/exports", body);
         assertThat(record.get("state").asString()).as(record.toString()).isEqualTo("done");
         return record;
     }
