@@ -184,6 +184,7 @@ public final class OpenSearchCluster {
                 // the test machine's disk may be fuller than the watermarks allow; tests write a few MB
                 "cluster.routing.allocation.disk.threshold_enabled: false",
                 "indices.requests.cache.size: 10%",
+                "indices.recovery.max_bytes_per_sec: 250mb",
                 "") ;
     }
 

@@ -135,7 +135,7 @@ public final class OpenSearchEngine implements SearchEngine {
             // what a rebuild that stopped half-way left behind
             indices.deleteAllBut(current);
             // no replicas while it is built: they are copied once, when it is done
-            return indices.create(0, true);
+            return indices.create(0);
         });
         return new OpenSearchWriting(client, indices, documents, imageMasks, generation, true, settings);
     }
@@ -152,7 +152,7 @@ public final class OpenSearchEngine implements SearchEngine {
             if (found != null) {
                 return found;
             }
-            Generation made = indices.create(settings.replicas(), false);
+            Generation made = indices.create(settings.replicas());
             indices.attach(made);
             return made;
         });

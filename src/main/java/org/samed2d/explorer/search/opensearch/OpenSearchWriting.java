@@ -26,6 +26,8 @@ import org.samed2d.explorer.search.opensearch.OpenSearchIndices.Generation;
  */
 final class OpenSearchWriting implements IndexWriting {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OpenSearchWriting.class);
+
     /** Bulk requests on their way at once. */
     private static final int IN_FLIGHT = 3;
 
@@ -61,8 +63,10 @@ final class OpenSearchWriting implements IndexWriting {
                     .id(Long.toString(mask.id())).document(documents.mask(mask)))));
             images.add(mask.imageId());
         }
+        // one stream of bulk requests for both indices: their primaries are on different nodes, which then write at
+        // once (sent one index after the other, each node waited while the other wrote)
+        operations.addAll(imageOperations(images));
         send(operations);
-        writeImages(images);
     }
 
     @Override
@@ -76,8 +80,8 @@ final class OpenSearchWriting implements IndexWriting {
         for (long id : maskIds) {
             operations.add(BulkOperation.of(o -> o.delete(d -> d.index(generation.masks()).id(Long.toString(id)))));
         }
+        operations.addAll(imageOperations(images));
         send(operations);
-        writeImages(images);
     }
 
     @Override
@@ -91,22 +95,28 @@ final class OpenSearchWriting implements IndexWriting {
     @Override
     public void publish(long appliedChange) {
         OpenSearchCalls.call("publish the index", () -> {
+            long started = System.nanoTime();
             indices.refresh(generation);
+            long refreshed = System.nanoTime();
             if (fresh) {
                 indices.replicate(generation, replicas);
             }
+            long replicated = System.nanoTime();
             indices.record(generation, appliedChange);
             if (fresh) {
                 indices.attach(generation);
+                log.info("Search index {} published: refreshed in {} ms, flushed and given {} replica(s) in {} ms, "
+                        + "aliases moved in {} ms", generation.masks(), (refreshed - started) / 1_000_000, replicas,
+                        (replicated - refreshed) / 1_000_000, (System.nanoTime() - replicated) / 1_000_000);
             }
             return null;
         });
     }
 
-    /** Rewrites these images' documents from the catalog. */
-    private void writeImages(Set<Long> images) {
+    /** What rewrites these images' documents from the catalog. */
+    private List<BulkOperation> imageOperations(Set<Long> images) {
         if (images.isEmpty()) {
-            return;
+            return List.of();
         }
         Map<Long, List<IndexedMask>> byImage = new LinkedHashMap<>();
         for (long image : images) {
@@ -123,7 +133,7 @@ final class OpenSearchWriting implements IndexWriting {
                 ? BulkOperation.of(o -> o.delete(d -> d.index(generation.images()).id(Long.toString(image))))
                 : BulkOperation.of(o -> o.index(i -> i.index(generation.images()).id(Long.toString(image))
                         .document(documents.image(image, masks))))));
-        send(operations);
+        return operations;
     }
 
     /**
