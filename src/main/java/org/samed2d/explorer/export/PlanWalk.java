@@ -9,10 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.DoubleConsumer;
 import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.catalog.CatalogLookup;
@@ -30,9 +26,6 @@ import org.samed2d.explorer.shared.DataSplit;
  * format's layout and, when it keeps the file, into {@code plan.tsv}; the generated files follow at the end.
  */
 final class PlanWalk {
-
-    /** Images per page of the walk: each page costs one search and four catalog queries. */
-    private static final int PAGE_IMAGES = 1000;
 
     /** What the plan says of a catalogued file, by format and role; reads the file only if the format needs to. */
     @FunctionalInterface
@@ -73,8 +66,8 @@ final class PlanWalk {
         Map<String, Object> described;
         try (BufferedWriter plan = Files.newBufferedWriter(folder.resolve("plan.tsv"));
              ExportLayout layout = ExportLayout.of(format, export, generated)) {
-            try (PageFetcher pages = new PageFetcher(filter)) {
-                for (Page page = pages.first(); page != null; page = pages.next()) {
+            try (PlanPages pages = new PlanPages(search, catalog, filter)) {
+                for (PlanPages.Page page = pages.first(); page != null; page = pages.next()) {
                     for (ImagePage.ImageHit hit : page.hits().images()) {
                         ImageRecord image = page.images().get(hit.imageId());
                         if (image == null) {
@@ -127,84 +120,6 @@ final class PlanWalk {
             }
         }
         return ArchiveStreamer.length(folder.resolve("plan.tsv"));
-    }
-
-    /** One page of the walk: the search's hits and what the catalog holds for them. */
-    private record Page(ImagePage hits, Map<Long, ImageRecord> images, Map<Long, MaskRecord> masks,
-                        Map<Long, StoredFile> imageFiles, Map<Long, StoredFile> maskFiles) {
-    }
-
-    /** A page's hits, then its masks on a second thread while its images are looked up on this one. */
-    private Page fetch(MaskFilter filter, @Nullable String cursor, ExecutorService helper) throws IOException {
-        ImagePage hits = search.images(filter, PAGE_IMAGES, cursor);
-        List<Long> maskIds = hits.images().stream().flatMap(hit -> hit.maskIds().stream()).toList();
-        Future<Map<Long, MaskRecord>> masks = helper.submit(() -> {
-            Map<Long, MaskRecord> byId = new LinkedHashMap<>();
-            catalog.masks(maskIds).forEach(mask -> byId.put(mask.id(), mask));
-            return byId;
-        });
-        Future<Map<Long, StoredFile>> maskFiles = helper.submit(() -> catalog.maskFiles(maskIds));
-        Map<Long, ImageRecord> images = new LinkedHashMap<>();
-        catalog.images(hits.images().stream().map(ImagePage.ImageHit::imageId).toList())
-                .forEach(image -> images.put(image.id(), image));
-        Map<Long, StoredFile> imageFiles = catalog.imageFiles(List.copyOf(images.keySet()));
-        return new Page(hits, images, await(masks), imageFiles, await(maskFiles));
-    }
-
-    private static <T> T await(Future<T> result) throws IOException {
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while the export was planned");
-        } catch (ExecutionException e) {
-            switch (e.getCause()) {
-                case RuntimeException runtime -> throw runtime;
-                case IOException io -> throw io;
-                case Error error -> throw error;
-                default -> throw new IOException(e.getCause());
-            }
-        }
-    }
-
-    /**
-     * The walk's pages in order, each fetched (one search, four catalog queries) on a thread of its own while the one
-     * before is laid out: a page spends most of its time waiting for the database and the index, so fetching in
-     * turn left a core idle.
-     */
-    private final class PageFetcher implements AutoCloseable {
-        private final MaskFilter filter;
-        private final ExecutorService fetcher = Executors.newSingleThreadExecutor(
-                Thread.ofPlatform().name("export-plan-fetch").daemon().factory());
-        private final ExecutorService helper = Executors.newFixedThreadPool(2,
-                Thread.ofPlatform().name("export-plan-masks-", 0).daemon().factory());
-        private @Nullable Future<Page> ahead;
-
-        PageFetcher(MaskFilter filter) {
-            this.filter = filter;
-        }
-
-        Page first() throws IOException {
-            ahead = fetcher.submit(() -> fetch(filter, null, helper));
-            return next();
-        }
-
-        /** The page fetched ahead, and the fetch of the one after it started; null after the last page. */
-        @Nullable Page next() throws IOException {
-            if (ahead == null) {
-                return null;
-            }
-            Page page = await(ahead);
-            String cursor = page.hits().next();
-            ahead = cursor == null ? null : fetcher.submit(() -> fetch(filter, cursor, helper));
-            return page;
-        }
-
-        @Override
-        public void close() {
-            fetcher.shutdown();
-            helper.shutdown();
-        }
     }
 
     /** A catalogued file copied as its source stores it: an archive entry keeps its method and stored size. */
