@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -57,7 +56,7 @@ final class PlanPages implements AutoCloseable {
         if (ahead == null) {
             return null;
         }
-        Page page = await(ahead);
+        Page page = Results.await(ahead, "a page of the export's plan");
         String cursor = page.hits().next();
         ahead = cursor == null ? null : fetcher.submit(() -> fetch(cursor));
         return page;
@@ -77,23 +76,8 @@ final class PlanPages implements AutoCloseable {
         catalog.images(hits.images().stream().map(ImagePage.ImageHit::imageId).toList())
                 .forEach(image -> images.put(image.id(), image));
         Map<Long, StoredFile> imageFiles = catalog.imageFiles(List.copyOf(images.keySet()));
-        return new Page(hits, images, await(masks), imageFiles, await(maskFiles));
-    }
-
-    private static <T> T await(Future<T> result) throws IOException {
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while the export was planned");
-        } catch (ExecutionException e) {
-            switch (e.getCause()) {
-                case RuntimeException runtime -> throw runtime;
-                case IOException io -> throw io;
-                case Error error -> throw error;
-                default -> throw new IOException(e.getCause());
-            }
-        }
+        return new Page(hits, images, Results.await(masks, "masks of the export's plan"), imageFiles,
+                Results.await(maskFiles, "mask files of the export's plan"));
     }
 
     /** A fetch still running when the walk stops early finishes on its own; its page is dropped. */

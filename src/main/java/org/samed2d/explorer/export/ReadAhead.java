@@ -3,7 +3,6 @@ package org.samed2d.explorer.export;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Iterator;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.ToLongFunction;
@@ -51,19 +50,7 @@ final class ReadAhead<T, R> implements AutoCloseable {
             if (result == null) {
                 throw new IllegalStateException("no read was made for " + item);
             }
-            try {
-                return result.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted waiting for a read of " + item);
-            } catch (ExecutionException e) {
-                switch (e.getCause()) {
-                    case IOException io -> throw io;
-                    case RuntimeException runtime -> throw runtime;
-                    case Error error -> throw error;
-                    default -> throw new IOException(e.getCause());
-                }
-            }
+            return Results.await(result, "a read of " + item);
         }
     }
 

@@ -1,0 +1,30 @@
+package org.samed2d.explorer.export;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/** Waiting for work done on another thread, failing as that work did. */
+final class Results {
+
+    private Results() {
+    }
+
+    /** The result, waiting for it; the work's own exception if it failed, {@code waitingFor} if interrupted. */
+    static <T> T await(Future<T> result, String waitingFor) throws IOException {
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted waiting for " + waitingFor);
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IOException(e.getCause());
+            }
+        }
+    }
+}
