@@ -80,6 +80,11 @@ public class CatalogLookup {
         return units;
     }
 
+    /** Whether any catalogued file lies in a release folder (rather than in an archive). */
+    public boolean anyFolderSource() {
+        return jdbc.sql("select exists(select 1 from file_source where kind = 'folder')").query(Boolean.class).single();
+    }
+
     /** The lowest image id, if the catalog has images. */
     public Optional<Long> firstImageId() {
         return jdbc.sql("select min(id) from image").query(Long.class).optional();

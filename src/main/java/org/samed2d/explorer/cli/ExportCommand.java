@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.samed2d.explorer.export.ExportQuota;
 import org.samed2d.explorer.export.ExportRecord;
 import org.samed2d.explorer.export.ExportRequest;
 import org.samed2d.explorer.export.ExportService;
@@ -33,15 +32,71 @@ final class ExportCommand {
         this.err = err;
     }
 
-    /** The whole archive into {@code target}, on disk when this returns (as {@code dd conv=fsync} measures a disk). */
-    private static void write(ExportService exports, ExportRecord record, Path target) throws IOException {
+    /**
+     * The whole archive into {@code target}, on disk when this returns (as {@code dd conv=fsync} measures a disk):
+     * from a catalog with folder releases while the export is prepared, from archives once it is
+     * ({@link ExportService#writeWhilePlanned}); when the plan holds a file whose CRC must first be read, again from
+     * the start once it is prepared.
+     */
+    private void write(ExportService exports, ExportRecord started, Path target) throws IOException,
+            InterruptedException {
         try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             OutputStream file = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20);
-            exports.download(record.id(), 0, record.bytes() - 1, file);
+            boolean whole = exports.writeWhilePlanned(started.id(), file);
             file.flush();
+            if (!whole) {
+                out.println("export: some files have no CRC in the catalog yet; writing again once they are read");
+                ExportRecord record = waitUntilPrepared(exports, started.id());
+                channel.truncate(0).position(0);
+                exports.download(record.id(), 0, record.bytes() - 1, file);
+                file.flush();
+            }
             channel.force(true);
         }
+    }
+
+    /** Shows a line each second while the export is prepared, and notes when it was (this thread writes). */
+    private final class Progress implements AutoCloseable {
+        private final java.util.concurrent.ScheduledExecutorService poller = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(Thread.ofPlatform().name("export-progress").daemon().factory());
+        private final long started;
+        private volatile long preparedAt;
+        private int polls;
+
+        Progress(ExportService exports, String id, long started) {
+            this.started = started;
+            // every 50 ms, so that "prepared in" is not rounded up to the next second
+            poller.scheduleAtFixedRate(() -> exports.get(id).ifPresent(record -> {
+                if (!record.state().matches("queued|running")) {
+                    if (preparedAt == 0) {
+                        preparedAt = System.nanoTime();
+                    }
+                } else if (++polls % 20 == 0) {
+                    out.printf("export preparing %,d images %3.0f%%%n",
+                            Math.round(record.progress() * record.images()), record.progress() * 100);
+                }
+            }), 0, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        /** Seconds from the start until the export was prepared. */
+        double preparedSeconds() {
+            return ((preparedAt == 0 ? System.nanoTime() : preparedAt) - started) / 1e9;
+        }
+
+        @Override
+        public void close() {
+            poller.shutdownNow();
+        }
+    }
+
+    private static ExportRecord waitUntilPrepared(ExportService exports, String id) throws InterruptedException {
+        ExportRecord record = exports.get(id).orElseThrow();
+        while (record.state().matches("queued|running")) {
+            Thread.sleep(50);
+            record = exports.get(id).orElseThrow();
+        }
+        return record;
     }
 
     int run(String[] args) {
@@ -80,39 +135,33 @@ final class ExportCommand {
             context.getBean(SearchService.class).catchUp();
             ExportService exports = context.getBean(ExportService.class);
             long started = System.nanoTime();
-            ExportRecord record = exports.start(new ExportRequest(filter, format, includeRestricted, split,
-                    arguments.option("path-prefix").orElse(null), arguments.option("categories").orElse(null)),
-                    null, ExportQuota.NONE);
+            ExportRecord record = exports.startForWriting(new ExportRequest(filter, format, includeRestricted, split,
+                    arguments.option("path-prefix").orElse(null), arguments.option("categories").orElse(null)));
             out.printf("export of %,d masks on %,d images started after %.1f s: %s%n", record.masks(), record.images(),
                     (System.nanoTime() - started) / 1e9, record.bytes() == null
                             ? "its size is known once prepared (" + record.state() + ")"
                             : "the archive will be %,d bytes".formatted(record.bytes()));
-            // polled every 50 ms so that "prepared in" is not rounded up to the next second; shown every second
-            for (int polls = 1; record.state().matches("queued|running"); polls++) {
-                Thread.sleep(50);
-                record = exports.get(record.id()).orElseThrow();
-                if (polls % 20 == 0) {
-                    out.printf("export preparing %,d images %3.0f%%%n",
-                            Math.round(record.progress() * record.images()), record.progress() * 100);
-                }
-            }
-            if (!record.state().equals("done")) {
-                err.println("export: failed: " + record.error());
-                return 1;
-            }
-            double planned = (System.nanoTime() - started) / 1e9;
-            long writeStart = System.nanoTime();
-            try {
+            double prepared;
+            try (Progress progress = new Progress(exports, record.id(), started)) {
                 write(exports, record, target);
+                prepared = progress.preparedSeconds();
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(target); // never leave a partial archive that looks like a whole one
+                if (e instanceof IOException && !exports.get(record.id()).map(r -> r.state().equals("done"))
+                        .orElse(false)) {
+                    err.println("export: failed: " + exports.get(record.id()).map(ExportRecord::error)
+                            .orElse(e.getMessage()));
+                    return 1;
+                }
                 throw e;
             }
-            double written = (System.nanoTime() - writeStart) / 1e9;
-            out.printf("Exported %,d masks on %,d images (%s) to %s: %,d bytes; prepared in %.1f s, written in %.1f s"
-                            + " with fsync (%.1f MB/s)%s; peak heap %,d MB%n", record.masks(), record.images(),
-                    record.format(),
-                    target, record.bytes(), planned, written, record.bytes() / 1e6 / Math.max(1e-3, written),
+            double written = (System.nanoTime() - started) / 1e9;
+            record = exports.get(record.id()).orElseThrow();
+            // from a folder release the archive is written while the export is prepared, from archives after it
+            out.printf("Exported %,d masks on %,d images (%s) to %s: %,d bytes; prepared in %.1f s, archive on disk"
+                            + " (fsync) %.1f s from the start, %.1f s after preparing (%.1f MB/s)%s; peak heap %,d MB%n",
+                    record.masks(), record.images(), record.format(), target, record.bytes(), prepared, written,
+                    written - prepared, record.bytes() / 1e6 / Math.max(1e-3, written - prepared),
                     record.excludedDatasets().isEmpty() ? "" : "; left out " + record.excludedDatasets(),
                     CommandContext.peakHeapMegabytes());
             return 0;

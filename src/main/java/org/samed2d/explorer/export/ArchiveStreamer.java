@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BooleanSupplier;
 
 /**
  * Writes any byte range of an export's archive from its plan: local headers and data in plan order, then the
@@ -61,11 +62,30 @@ final class ArchiveStreamer {
     /** Writes bytes {@code [from, to]} (inclusive) of the archive. */
     static void write(Path plan, long from, long to, OutputStream out, EntrySource source, ExecutorService readers)
             throws IOException {
-        new ArchiveStreamer(out, from, to).write(plan, source, readers);
+        new ArchiveStreamer(out, from, to).write(PlanEntries.open(plan), plan, source, readers);
     }
 
-    private void write(Path plan, EntrySource source, ExecutorService readers) throws IOException {
-        try (PlanEntries planned = PlanEntries.open(plan);
+    /** A plan entry whose CRC a file must be read for once the walk is done: it cannot be written while planning. */
+    static final class CrcPendingException extends IOException {
+        CrcPendingException(String entry) {
+            super(entry + " has no CRC in the catalog yet");
+        }
+    }
+
+    /**
+     * Writes the whole archive of a plan still being walked, each entry once its line is in the plan, and the
+     * central directory once {@code walked} says the walk is done. Fails with {@link CrcPendingException}, having
+     * written part of the archive, at the first entry whose CRC the walk left for later.
+     */
+    static void writeWhilePlanned(Path plan, BooleanSupplier walked, OutputStream out, EntrySource source,
+                                  ExecutorService readers) throws IOException {
+        // one byte short of the largest long, so that "to - position + 1" cannot overflow
+        new ArchiveStreamer(out, 0, Long.MAX_VALUE - 1).write(PlanEntries.following(plan, walked), plan, source,
+                readers);
+    }
+
+    private void write(PlanEntries local, Path plan, EntrySource source, ExecutorService readers) throws IOException {
+        try (PlanEntries planned = local;
              ReadAhead<List<PlanEntries.Located>, List<byte[]>> ahead = new ReadAhead<>(new PlanRuns(planned),
                      run -> run.stream().anyMatch(this::readsFile)
                              ? () -> source.read(run.stream().map(PlanEntries.Located::entry).toList()) : null,
@@ -76,6 +96,9 @@ final class ArchiveStreamer {
                 List<PlanEntries.Located> run = slot.item();
                 for (int i = 0; i < run.size() && position <= to; i++) {
                     PlannedEntry entry = run.get(i).entry();
+                    if (entry.pending()) {
+                        throw new CrcPendingException(entry.name());
+                    }
                     emit(ZipLayout.localHeader(entry));
                     if (!overlaps(entry.storedSize())) {
                         position += entry.storedSize();

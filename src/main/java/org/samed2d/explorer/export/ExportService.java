@@ -134,6 +134,18 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
      * if it is over the quota).
      */
     public ExportRecord start(ExportRequest request, @Nullable String owner, ExportQuota quota) {
+        return start(request, owner, quota, true);
+    }
+
+    /**
+     * Starts an export for {@link #writeWhilePlanned} ({@code export --out}, an administrator's command): no owner, no
+     * quota, and no wait for its size, since the file being written needs none up front.
+     */
+    public ExportRecord startForWriting(ExportRequest request) {
+        return start(request, null, ExportQuota.NONE, false);
+    }
+
+    private ExportRecord start(ExportRequest request, @Nullable String owner, ExportQuota quota, boolean waitForSize) {
         String format = request.format();
         ExportFormat chosen = ExportFormat.ofParameter(format).orElseThrow(() -> new ExportRejectedException("format",
                 "'" + format + "' is not one of " + String.join(", ",
@@ -165,7 +177,7 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
             }
             save(record);
         }
-        return launch(record.id(), owner == null ? ExportQuota.NONE : quota, true);
+        return launch(record.id(), owner == null ? ExportQuota.NONE : quota, true, waitForSize);
     }
 
     /** The owner's other exports as the quota counts them. */
@@ -177,12 +189,16 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
      * Queues the export's preparation and waits a while for its size, so that the answer carries it; an export the
      * quota refuses once its size is known is answered with the refusal, and a new one is forgotten again.
      */
-    private ExportRecord launch(String id, ExportQuota quota, boolean forgetIfRefused) {
+    private ExportRecord launch(String id, ExportQuota quota, boolean forgetIfRefused, boolean waitForSize) {
         local.add(id);
         quotas.put(id, quota);
         CompletableFuture<Void> sized = new CompletableFuture<>();
         sizing.put(id, sized);
         Future<?> planned = workers.submit(() -> run(id));
+        if (!waitForSize) {
+            sizing.remove(id);
+            return records.get(id);
+        }
         try {
             sized.get(SIZE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             planned.get(PLAN_WAIT.toMillis(), TimeUnit.MILLISECONDS); // small subsets are ready by then
@@ -243,7 +259,7 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
             }
             save(record.with("queued", 0, null, null, null));
         }
-        return launch(id, record.owner() == null ? ExportQuota.NONE : quota, false);
+        return launch(id, record.owner() == null ? ExportQuota.NONE : quota, false, true);
     }
 
     /** Exports being prepared here and archive bytes served, for Prometheus. */
@@ -274,6 +290,57 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
                 save(records.get(id).with("failed", 1, null, null, ServerPaths.hidden(e.getMessage())));
             }
             throw new IOException(ServerPaths.hidden(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Writes the whole archive of an export that may still be being prepared, for a file, which needs no length up
+     * front ({@code export --out}). From a catalog with folder releases each entry is written as soon as the plan
+     * has it, so that preparing hides behind the file opens that set the writer's pace; from archives only, once
+     * prepared, since their long sequential reads ran at 342-618 MB/s alone and slower beside the walk. Returns
+     * false, having written part of the archive, when the plan holds a file whose CRC must first be read from it
+     * (catalogued before the catalog kept CRCs); the caller then starts again with {@link #download} once the export
+     * is done. Fails as the export does when preparing it fails.
+     */
+    public boolean writeWhilePlanned(String id, OutputStream out) throws IOException, InterruptedException {
+        if (!catalog.anyFolderSource()) {
+            ExportRecord record = get(id).orElseThrow(() -> new ExportRejectedException("id", "no export " + id));
+            while (record.state().matches("queued|running")) {
+                Thread.sleep(50);
+                record = get(id).orElseThrow();
+            }
+            whenPreparingFailed(id, true);
+            download(id, 0, record.bytes() - 1, out);
+            return true;
+        }
+        Path folder = folder(id);
+        java.util.function.BooleanSupplier walked = () -> get(id).map(ExportRecord::state)
+                .map(state -> !state.matches("queued|running")).orElse(true);
+        try {
+            ArchiveStreamer.writeWhilePlanned(folder.resolve("plan.tsv"), walked, out,
+                    new CataloguedFiles(media, folder), readers);
+        } catch (ArchiveStreamer.CrcPendingException e) {
+            return false;
+        } catch (MediaService.UnreadableFileException e) {
+            whenPreparingFailed(id, false);
+            throw new IOException(ServerPaths.hidden(e.getMessage()), e);
+        } catch (IOException | RuntimeException e) {
+            whenPreparingFailed(id, false);
+            throw e;
+        }
+        whenPreparingFailed(id, true);
+        return true;
+    }
+
+    /**
+     * A walk that failed leaves a plan cut short (or none): says why instead of handing out what was written; with
+     * {@code orUnfinished}, also when the export is not done at all.
+     */
+    private void whenPreparingFailed(String id, boolean orUnfinished) throws IOException {
+        ExportRecord record = get(id).orElseThrow(() -> new ExportRejectedException("id", "no export " + id));
+        if (record.state().equals("failed") || orUnfinished && !record.state().equals("done")) {
+            throw new IOException("export " + id + " is " + record.state()
+                    + (record.error() == null ? "" : ": " + record.error()));
         }
     }
 

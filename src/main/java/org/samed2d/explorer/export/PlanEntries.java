@@ -29,6 +29,12 @@ final class PlanEntries implements Iterator<PlanEntries.Located>, Closeable {
         return new PlanEntries(Files.newBufferedReader(plan, java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** The entries of a plan still being walked, each as soon as its line is whole; ends once the walk is done. */
+    static PlanEntries following(Path plan, java.util.function.BooleanSupplier walked) throws IOException {
+        return new PlanEntries(new BufferedReader(new java.io.InputStreamReader(new GrowingFile(plan, walked),
+                java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     @Override
     public boolean hasNext() {
         return nextLine != null;
