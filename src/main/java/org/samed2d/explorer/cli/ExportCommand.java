@@ -47,7 +47,7 @@ final class ExportCommand {
             file.flush();
             if (!whole) {
                 out.println("export: some files have no CRC in the catalog yet; writing again once they are read");
-                ExportRecord record = waitUntilPrepared(exports, started.id());
+                ExportRecord record = exports.awaitPrepared(started.id());
                 channel.truncate(0).position(0);
                 exports.download(record.id(), 0, record.bytes() - 1, file);
                 file.flush();
@@ -68,7 +68,7 @@ final class ExportCommand {
             this.started = started;
             // every 50 ms, so that "prepared in" is not rounded up to the next second
             poller.scheduleAtFixedRate(() -> exports.get(id).ifPresent(record -> {
-                if (!record.state().matches("queued|running")) {
+                if (!record.preparing()) {
                     if (preparedAt == 0) {
                         preparedAt = System.nanoTime();
                     }
@@ -88,15 +88,6 @@ final class ExportCommand {
         public void close() {
             poller.shutdownNow();
         }
-    }
-
-    private static ExportRecord waitUntilPrepared(ExportService exports, String id) throws InterruptedException {
-        ExportRecord record = exports.get(id).orElseThrow();
-        while (record.state().matches("queued|running")) {
-            Thread.sleep(50);
-            record = exports.get(id).orElseThrow();
-        }
-        return record;
     }
 
     int run(String[] args) {

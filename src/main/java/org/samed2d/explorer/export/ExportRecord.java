@@ -31,6 +31,11 @@ public record ExportRecord(String id, String format, String state, long masks, l
                            @Nullable String owner, @Nullable Instant archiveTime, @Nullable DataSplit split,
                            @Nullable String pathPrefix, @Nullable String categories) {
 
+    /** Whether it is still waiting to be prepared or being prepared. */
+    public boolean preparing() {
+        return state.equals("queued") || state.equals("running");
+    }
+
     /** Exports are their owner's; admins see every one. */
     public boolean visibleTo(String username, boolean admin) {
         return admin || username.equals(owner);

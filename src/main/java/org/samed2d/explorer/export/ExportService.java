@@ -304,18 +304,13 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
      */
     public boolean writeWhilePlanned(String id, OutputStream out) throws IOException, InterruptedException {
         if (!catalog.anyFolderSource()) {
-            ExportRecord record = get(id).orElseThrow(() -> new ExportRejectedException("id", "no export " + id));
-            while (record.state().matches("queued|running")) {
-                Thread.sleep(50);
-                record = get(id).orElseThrow();
-            }
+            ExportRecord record = awaitPrepared(id);
             whenPreparingFailed(id, true);
             download(id, 0, record.bytes() - 1, out);
             return true;
         }
         Path folder = folder(id);
-        java.util.function.BooleanSupplier walked = () -> get(id).map(ExportRecord::state)
-                .map(state -> !state.matches("queued|running")).orElse(true);
+        java.util.function.BooleanSupplier walked = () -> get(id).map(record -> !record.preparing()).orElse(true);
         try {
             ArchiveStreamer.writeWhilePlanned(folder.resolve("plan.tsv"), walked, out,
                     new CataloguedFiles(media, folder), readers);
@@ -330,6 +325,16 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
         }
         whenPreparingFailed(id, true);
         return true;
+    }
+
+    /** The export once it is no longer being prepared (done or failed), polled every 50 ms. */
+    public ExportRecord awaitPrepared(String id) throws InterruptedException {
+        ExportRecord record = get(id).orElseThrow(() -> new ExportRejectedException("id", "no export " + id));
+        while (record.preparing()) {
+            Thread.sleep(50);
+            record = get(id).orElseThrow();
+        }
+        return record;
     }
 
     /**
