@@ -50,7 +50,7 @@ final class ReadAhead<T, R> implements AutoCloseable {
             if (result == null) {
                 throw new IllegalStateException("no read was made for " + item);
             }
-            return Results.await(result, "a read of " + item);
+            return Results.await(result, () -> "a read of " + item);
         }
     }
 
