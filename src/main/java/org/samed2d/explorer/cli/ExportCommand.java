@@ -42,13 +42,11 @@ final class ExportCommand {
             InterruptedException {
         try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            OutputStream file = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20);
-            boolean whole = exports.writeWhilePlanned(started.id(), file);
-            file.flush();
-            if (!whole) {
+            if (!exports.writeWhilePlanned(started.id(), channel)) {
                 out.println("export: some files have no CRC in the catalog yet; writing again once they are read");
                 ExportRecord record = exports.awaitPrepared(started.id());
                 channel.truncate(0).position(0);
+                OutputStream file = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20);
                 exports.download(record.id(), 0, record.bytes() - 1, file);
                 file.flush();
             }

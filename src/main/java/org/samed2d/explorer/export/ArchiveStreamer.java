@@ -3,10 +3,10 @@ package org.samed2d.explorer.export;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.function.BooleanSupplier;
 
 /**
  * Writes any byte range of an export's archive from its plan: local headers and data in plan order, then the
@@ -26,10 +26,15 @@ final class ArchiveStreamer {
          * The data of a run of catalogued files ({@link PlanRuns}), in order, each exactly as its entry holds it
          * (copied as its source stores it) and checked against the plan; called on the reader threads.
          */
-        List<byte[]> read(List<PlannedEntry> run) throws IOException;
+        List<ByteBuffer> read(List<PlannedEntry> run) throws IOException;
 
         /** A generated file in the export folder, streamed by the writer. */
         InputStream open(PlannedEntry entry) throws IOException;
+
+        /** {@link #open}, as a channel: a file channel lets a file's writer have the kernel copy it. */
+        default java.nio.channels.ReadableByteChannel channel(PlannedEntry entry) throws IOException {
+            return java.nio.channels.Channels.newChannel(open(entry));
+        }
     }
 
     private final OutputStream out;
@@ -72,27 +77,15 @@ final class ArchiveStreamer {
         }
     }
 
-    /**
-     * Writes the whole archive of a plan still being walked, each entry once its line is in the plan, and the
-     * central directory once {@code walked} says the walk is done. Fails with {@link CrcPendingException}, having
-     * written part of the archive, at the first entry whose CRC the walk left for later.
-     */
-    static void writeWhilePlanned(Path plan, BooleanSupplier walked, OutputStream out, EntrySource source,
-                                  ExecutorService readers) throws IOException {
-        // one byte short of the largest long, so that "to - position + 1" cannot overflow
-        new ArchiveStreamer(out, 0, Long.MAX_VALUE - 1).write(PlanEntries.following(plan, walked), plan, source,
-                readers);
-    }
-
     private void write(PlanEntries local, Path plan, EntrySource source, ExecutorService readers) throws IOException {
         try (PlanEntries planned = local;
-             ReadAhead<List<PlanEntries.Located>, List<byte[]>> ahead = new ReadAhead<>(new PlanRuns(planned),
+             ReadAhead<List<PlanEntries.Located>, List<ByteBuffer>> ahead = new ReadAhead<>(new PlanRuns(planned),
                      run -> run.stream().anyMatch(this::readsFile)
                              ? () -> source.read(run.stream().map(PlanEntries.Located::entry).toList()) : null,
                      run -> run.stream().mapToLong(at -> at.entry().storedSize()).sum(), readers, AHEAD_RUNS,
                      AHEAD_BYTES)) {
             while (position <= to && ahead.hasNext()) {
-                ReadAhead.Slot<List<PlanEntries.Located>, List<byte[]>> slot = ahead.next();
+                ReadAhead.Slot<List<PlanEntries.Located>, List<ByteBuffer>> slot = ahead.next();
                 List<PlanEntries.Located> run = slot.item();
                 for (int i = 0; i < run.size() && position <= to; i++) {
                     PlannedEntry entry = run.get(i).entry();
@@ -105,9 +98,9 @@ final class ArchiveStreamer {
                     } else if (entry.kind().equals("file")) {
                         copy(entry, source);
                     } else {
-                        byte[] data = slot.result().get(i);
-                        if (data.length != entry.storedSize()) {
-                            throw new IOException(entry.name() + " has " + data.length + " bytes, the plan "
+                        ByteBuffer data = slot.result().get(i);
+                        if (data.remaining() != entry.storedSize()) {
+                            throw new IOException(entry.name() + " has " + data.remaining() + " bytes, the plan "
                                     + entry.storedSize());
                         }
                         emit(data);
@@ -141,12 +134,17 @@ final class ArchiveStreamer {
     }
 
     private void emit(byte[] bytes) throws IOException {
-        if (overlaps(bytes.length)) {
+        emit(ByteBuffer.wrap(bytes));
+    }
+
+    private void emit(ByteBuffer bytes) throws IOException {
+        int length = bytes.remaining();
+        if (overlaps(length)) {
             int start = (int) Math.max(0, from - position);
-            int end = (int) Math.min(bytes.length, to - position + 1);
-            out.write(bytes, start, end - start);
+            int end = (int) Math.min(length, to - position + 1);
+            out.write(bytes.array(), bytes.arrayOffset() + bytes.position() + start, end - start);
         }
-        position += bytes.length;
+        position += length;
     }
 
     private void copy(PlannedEntry entry, EntrySource source) throws IOException {

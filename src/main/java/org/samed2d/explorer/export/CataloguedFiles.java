@@ -2,6 +2,7 @@ package org.samed2d.explorer.export;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,12 +27,12 @@ final class CataloguedFiles implements ArchiveStreamer.EntrySource {
     }
 
     @Override
-    public List<byte[]> read(List<PlannedEntry> run) {
+    public List<ByteBuffer> read(List<PlannedEntry> run) {
         if (run.size() == 1) {
-            return List.of(read(run.getFirst()));
+            return List.of(ByteBuffer.wrap(read(run.getFirst())));
         }
         // a run is archive entries of one source (PlanRuns), read together
-        List<byte[]> all = media.stored(run.stream().map(entry -> StoredFileRef.decode(entry.ref(), entry.crc()))
+        List<ByteBuffer> all = media.stored(run.stream().map(entry -> StoredFileRef.decode(entry.ref(), entry.crc()))
                 .toList());
         for (int i = 0; i < run.size(); i++) {
             if (run.get(i).method() == PlannedEntry.STORED) {
@@ -55,6 +56,11 @@ final class CataloguedFiles implements ArchiveStreamer.EntrySource {
         return Files.newInputStream(folder.resolve(entry.ref()));
     }
 
+    @Override
+    public java.nio.channels.ReadableByteChannel channel(PlannedEntry entry) throws IOException {
+        return java.nio.channels.FileChannel.open(folder.resolve(entry.ref()));
+    }
+
     /** The CRC-32 of a catalogued file's extracted bytes, read for it (a folder file, an entry without one). */
     long crc(PlannedEntry entry) {
         StoredFile file = StoredFileRef.decode(entry.ref());
@@ -67,17 +73,25 @@ final class CataloguedFiles implements ArchiveStreamer.EntrySource {
     }
 
     private static byte[] checked(PlannedEntry entry, byte[] bytes) {
-        long crc = crc(bytes);
-        if (bytes.length != entry.size() || crc != entry.crc()) {
-            throw changed(entry, StoredFileRef.decode(entry.ref()), "its CRC-32 is now %08x over %d bytes; the export declares %08x over %d"
-                    .formatted(crc, bytes.length, entry.crc(), entry.size()));
-        }
+        checked(entry, ByteBuffer.wrap(bytes));
         return bytes;
     }
 
+    private static void checked(PlannedEntry entry, ByteBuffer bytes) {
+        long crc = crc(bytes);
+        if (bytes.remaining() != entry.size() || crc != entry.crc()) {
+            throw changed(entry, StoredFileRef.decode(entry.ref()), "its CRC-32 is now %08x over %d bytes; the export declares %08x over %d"
+                    .formatted(crc, bytes.remaining(), entry.crc(), entry.size()));
+        }
+    }
+
     private static long crc(byte[] bytes) {
+        return crc(ByteBuffer.wrap(bytes));
+    }
+
+    private static long crc(ByteBuffer bytes) {
         CRC32 crc = new CRC32();
-        crc.update(bytes);
+        crc.update(bytes.duplicate());
         return crc.getValue();
     }
 

@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -294,26 +295,25 @@ public class ExportService implements io.micrometer.core.instrument.binder.Meter
     }
 
     /**
-     * Writes the whole archive of an export that may still be being prepared, for a file, which needs no length up
-     * front ({@code export --out}). From a catalog with folder releases each entry is written as soon as the plan
-     * has it, so that preparing hides behind the file opens that set the writer's pace; from archives only, once
-     * prepared, since their long sequential reads ran at 342-618 MB/s alone and slower beside the walk. Returns
-     * false, having written part of the archive, when the plan holds a file whose CRC must first be read from it
-     * (catalogued before the catalog kept CRCs); the caller then starts again with {@link #download} once the export
-     * is done. Fails as the export does when preparing it fails.
+     * Writes the whole archive of an export that may still be being prepared into a file, from the start
+     * ({@code export --out}): many entries at once, each at its planned offset ({@link ParallelArchiveWriter}). From a
+     * catalog with folder releases each entry is written as soon as the plan has it, so that preparing hides behind
+     * the file opens; from archives only, once prepared, since their long sequential reads ran slower beside the
+     * walk. Returns false, having written part of the archive, when the plan holds a file whose CRC must first be
+     * read from it (catalogued before the catalog kept CRCs); the caller then starts again with {@link #download}
+     * once the export is done. Fails as the export does when preparing it fails.
      */
-    public boolean writeWhilePlanned(String id, OutputStream out) throws IOException, InterruptedException {
-        if (!catalog.anyFolderSource()) {
-            ExportRecord record = awaitPrepared(id);
+    public boolean writeWhilePlanned(String id, FileChannel target) throws IOException, InterruptedException {
+        Path plan = folder(id).resolve("plan.tsv");
+        boolean following = catalog.anyFolderSource();
+        if (!following) {
+            awaitPrepared(id);
             whenPreparingFailed(id, true);
-            download(id, 0, record.bytes() - 1, out);
-            return true;
         }
-        Path folder = folder(id);
-        java.util.function.BooleanSupplier walked = () -> get(id).map(record -> !record.preparing()).orElse(true);
         try {
-            ArchiveStreamer.writeWhilePlanned(folder.resolve("plan.tsv"), walked, out,
-                    new CataloguedFiles(media, folder), readers);
+            ParallelArchiveWriter.write(following
+                    ? PlanEntries.following(plan, () -> get(id).map(record -> !record.preparing()).orElse(true))
+                    : PlanEntries.open(plan), plan, target, new CataloguedFiles(media, folder(id)), readers);
         } catch (ArchiveStreamer.CrcPendingException e) {
             return false;
         } catch (MediaService.UnreadableFileException e) {

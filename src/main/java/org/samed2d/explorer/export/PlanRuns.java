@@ -5,8 +5,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.jspecify.annotations.Nullable;
-import org.samed2d.explorer.catalog.FileLocation;
-import org.samed2d.explorer.catalog.StoredFile;
 
 /**
  * A plan's entries in order, in runs: consecutive archive entries of one source that follow each other closely in
@@ -43,16 +41,16 @@ final class PlanRuns implements Iterator<List<PlanEntries.Located>> {
         }
         List<PlanEntries.Located> run = new ArrayList<>(8);
         run.add(first);
-        Archived start = archived(first.entry());
+        StoredFileRef.Stretch start = archived(first.entry());
         if (start == null) {
             return run;
         }
-        Archived last = start;
+        StoredFileRef.Stretch last = start;
         while (run.size() < MAX_ENTRIES && entries.hasNext()) {
             PlanEntries.Located candidate = entries.next();
-            Archived next = archived(candidate.entry());
-            if (next == null || next.sourceId != start.sourceId || next.offset <= last.offset
-                    || next.offset - last.end > MAX_GAP || next.end - start.offset > MAX_SPAN) {
+            StoredFileRef.Stretch next = archived(candidate.entry());
+            if (next == null || next.sourceId() != start.sourceId() || next.offset() <= last.offset()
+                    || next.offset() - last.end() > MAX_GAP || next.end() - start.offset() > MAX_SPAN) {
                 held = candidate;
                 break;
             }
@@ -62,17 +60,8 @@ final class PlanRuns implements Iterator<List<PlanEntries.Located>> {
         return run;
     }
 
-    private record Archived(int sourceId, long offset, long end) {
-    }
-
     /** Where a catalogued archive entry lies in its source; null for anything else. */
-    private static @Nullable Archived archived(PlannedEntry entry) {
-        if (!entry.kind().equals("raw")) {
-            return null;
-        }
-        StoredFile file = StoredFileRef.decode(entry.ref());
-        FileLocation.ArchiveEntry archived = file.location().entry();
-        return archived == null ? null
-                : new Archived(file.source().id(), archived.offset(), archived.offset() + archived.storedSize());
+    private static StoredFileRef.@Nullable Stretch archived(PlannedEntry entry) {
+        return entry.kind().equals("raw") ? StoredFileRef.stretch(entry.ref()) : null;
     }
 }

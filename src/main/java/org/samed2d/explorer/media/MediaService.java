@@ -141,9 +141,9 @@ public class MediaService implements MeterBinder {
 
     /**
      * {@link #stored(StoredFile)} of several files of one source, in order, read together where the source can (an
-     * archive reads entries that lie close together in one call).
+     * archive reads entries that lie close together in one call, and gives views of that one read).
      */
-    public List<byte[]> stored(List<StoredFile> files) {
+    public List<java.nio.ByteBuffer> stored(List<StoredFile> files) {
         if (files.isEmpty()) {
             return List.of();
         }

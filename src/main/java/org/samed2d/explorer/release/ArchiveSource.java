@@ -78,15 +78,15 @@ final class ArchiveSource implements ReleaseSource {
     public byte[] stored(String releasePath, FileLocation location) throws IOException {
         ArchiveEntry entry = entryOf(releasePath, location);
         checkDeclaredSize(releasePath, entry, location.byteSize());
-        return StoredEntry.read(file, prefix + releasePath, location, releasePath + " in " + zip);
+        return StoredEntry.read(file, prefix + releasePath, location, () -> releasePath + " in " + zip);
     }
 
     /** Entries within this stretch of the archive are read in one call; a run spread wider is read entry by entry. */
     private static final int MAX_BLOCK = 8 << 20;
 
     @Override
-    public java.util.List<byte[]> stored(java.util.List<String> releasePaths, java.util.List<FileLocation> locations)
-            throws IOException {
+    public java.util.List<ByteBuffer> stored(java.util.List<String> releasePaths,
+                                             java.util.List<FileLocation> locations) throws IOException {
         long start = Long.MAX_VALUE;
         long end = 0;
         for (int i = 0; i < releasePaths.size(); i++) {
@@ -98,10 +98,10 @@ final class ArchiveSource implements ReleaseSource {
         end = Math.min(end, file.size());
         Positional from = start < end && end - start <= MAX_BLOCK ? Positional.block(file, start, (int) (end - start))
                 : file;
-        java.util.List<byte[]> all = new java.util.ArrayList<>(releasePaths.size());
+        java.util.List<ByteBuffer> all = new java.util.ArrayList<>(releasePaths.size());
         for (int i = 0; i < releasePaths.size(); i++) {
-            all.add(StoredEntry.read(from, prefix + releasePaths.get(i), locations.get(i),
-                    releasePaths.get(i) + " in " + zip));
+            String releasePath = releasePaths.get(i);
+            all.add(StoredEntry.view(from, prefix + releasePath, locations.get(i), () -> releasePath + " in " + zip));
         }
         return all;
     }

@@ -38,15 +38,16 @@ public interface ReleaseSource extends AutoCloseable {
     byte[] stored(String releasePath, FileLocation location) throws IOException;
 
     /**
-     * {@link #stored} of several files at once, in order. An archive reads entries that lie close together in one
+     * {@link #stored} of several files at once, in order, each as a buffer (views of one block read for them all, not
+     * copies, where the source reads them together). An archive reads entries that lie close together in one
      * call (a run of a sa-med2d export's entries is mostly one sequential stretch of the source), a folder one file
      * after the other.
      */
-    default java.util.List<byte[]> stored(java.util.List<String> releasePaths, java.util.List<FileLocation> locations)
-            throws IOException {
-        java.util.List<byte[]> all = new java.util.ArrayList<>(releasePaths.size());
+    default java.util.List<java.nio.ByteBuffer> stored(java.util.List<String> releasePaths,
+                                                       java.util.List<FileLocation> locations) throws IOException {
+        java.util.List<java.nio.ByteBuffer> all = new java.util.ArrayList<>(releasePaths.size());
         for (int i = 0; i < releasePaths.size(); i++) {
-            all.add(stored(releasePaths.get(i), locations.get(i)));
+            all.add(java.nio.ByteBuffer.wrap(stored(releasePaths.get(i), locations.get(i))));
         }
         return all;
     }

@@ -293,16 +293,19 @@ class ExportTest {
                 "select count(*) from mask where crc is null").query(Long.class).single() == 0);
         ExportRecord started = exports.startForWriting(new ExportRequest(java.util.Map.of("label", java.util.List.of(
                 "liver", "aorta")), "sa-med2d", false, null, null, null));
-        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        Path written = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "written", ".zip");
 
-        assertThat(exports.writeWhilePlanned(started.id(), written)).as("written while planned").isTrue();
+        try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(written,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            assertThat(exports.writeWhilePlanned(started.id(), file)).as("written while planned").isTrue();
+        }
 
         ExportRecord done = exports.get(started.id()).orElseThrow();
         assertThat(done.state()).isEqualTo("done");
-        assertThat((long) written.size()).isEqualTo(done.bytes());
+        assertThat(Files.size(written)).isEqualTo(done.bytes());
         java.io.ByteArrayOutputStream downloaded = new java.io.ByteArrayOutputStream();
         exports.download(done.id(), 0, done.bytes() - 1, downloaded);
-        assertThat(written.toByteArray()).isEqualTo(downloaded.toByteArray());
+        assertThat(Files.readAllBytes(written)).isEqualTo(downloaded.toByteArray());
     }
 
     @Test
@@ -312,7 +315,11 @@ class ExportTest {
         ExportRecord started = exports.startForWriting(new ExportRequest(java.util.Map.of(), "sa-med2d", false, null,
                 null, null));
 
-        assertThat(exports.writeWhilePlanned(started.id(), java.io.OutputStream.nullOutputStream())).isFalse();
+        Path partial = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "partial", ".zip");
+        try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(partial,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            assertThat(exports.writeWhilePlanned(started.id(), file)).isFalse();
+        }
 
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> exports
                 .get(started.id()).orElseThrow().state().equals("done"));

@@ -47,6 +47,8 @@ class SplitZipExportTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    ExportService exports;
+    @Autowired
     org.samed2d.explorer.security.UserAccounts accounts;
     @Autowired
     org.samed2d.explorer.security.ApiTokens tokens;
@@ -136,6 +138,25 @@ class SplitZipExportTest {
                     print(total, len(z.infolist()))""", archive.toString()).strip())
                 .as("entries read whole at their declared size, of all entries")
                 .isEqualTo(entries(archive) + " " + entries(archive));
+    }
+
+    @Test
+    void the_export_command_writes_into_its_file_the_archive_a_download_gets() throws Exception {
+        ingested(splitRelease("deflated"));
+        ExportRecord started = exports.startForWriting(new ExportRequest(java.util.Map.of(), "sa-med2d", false, null,
+                null, null));
+        Path written = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "written", ".zip");
+
+        try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(written,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            assertThat(exports.writeWhilePlanned(started.id(), file)).isTrue();
+        }
+
+        ExportRecord done = exports.get(started.id()).orElseThrow();
+        ByteArrayOutputStream downloaded = new ByteArrayOutputStream();
+        exports.download(done.id(), 0, done.bytes() - 1, downloaded);
+        assertThat(Files.readAllBytes(written)).isEqualTo(downloaded.toByteArray());
+        assertThat(run("unzip", "-tq", written.toString())).startsWith("No errors detected");
     }
 
     @Test

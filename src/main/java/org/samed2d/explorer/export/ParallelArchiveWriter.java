@@ -1,0 +1,234 @@
+package org.samed2d.explorer.export;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Writes a plan's whole archive into a file from a pool of threads. Every entry's offset is in the plan, so each task
+ * takes a group of consecutive entries (runs of one archive source, or folder files), reads them, lays out their local
+ * headers and data and writes them where they belong with one positional write; the central directory follows once
+ * every entry is on its way. One thread writing every byte in order was the limit of an export to a file (the split
+ * ZIP export wrote 4 GB at 470 MB/s with that thread busy and the disk not); a download is a stream and keeps
+ * {@link ArchiveStreamer}.
+ */
+final class ParallelArchiveWriter {
+
+    /** Groups written at once at most, and the bytes they hold: every thread busy, a few hundred MB of heap at worst. */
+    private static final int AHEAD_GROUPS = 32;
+    private static final long AHEAD_BYTES = 128L << 20;
+    /** A group ends after this many entries or bytes, so a write is large and a task short. */
+    static final int GROUP_ENTRIES = 256;
+    private static final long GROUP_BYTES = 4L << 20;
+
+    /** A group fits in this much (a group of its limit plus one more run); a larger one is laid out on the heap. */
+    private static final int DIRECT_CAPACITY = (int) (2 * GROUP_BYTES + (1 << 20));
+
+    private final FileChannel target;
+    /** Direct buffers of groups written, for the next groups: at most one per thread writing, freed with the writer. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<ByteBuffer> spares =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final ArchiveStreamer.EntrySource source;
+    private final ExecutorService pool;
+    private final int groupEntries;
+    private final ArrayDeque<Written> inFlight = new ArrayDeque<>();
+    private long bytesInFlight;
+
+    private record Written(Future<?> done, long bytes) {
+    }
+
+    private ParallelArchiveWriter(FileChannel target, ArchiveStreamer.EntrySource source, ExecutorService pool,
+                                  int groupEntries) {
+        this.target = target;
+        this.source = source;
+        this.pool = pool;
+        this.groupEntries = groupEntries;
+    }
+
+    /**
+     * Writes the archive of {@code planned}'s entries (a plan whole or still being walked, {@link PlanEntries}) into
+     * {@code target} from its start, the central directory once they are written (gathered beside {@code plan} on the
+     * way, so that the plan is read once).
+     * Fails with {@link ArchiveStreamer.CrcPendingException}, having written part of the archive, when an entry's
+     * CRC is still to be read from its file. Every write has ended when this returns, whether or not it failed.
+     */
+    static void write(PlanEntries planned, Path plan, FileChannel target, ArchiveStreamer.EntrySource source,
+                      ExecutorService pool) throws IOException {
+        write(planned, plan, target, source, pool, GROUP_ENTRIES);
+    }
+
+    /** {@link #write} in groups of at most {@code groupEntries} entries. */
+    static void write(PlanEntries planned, Path plan, FileChannel target, ArchiveStreamer.EntrySource source,
+                      ExecutorService pool, int groupEntries) throws IOException {
+        new ParallelArchiveWriter(target, source, pool, groupEntries).write(planned, plan);
+    }
+
+    private void write(PlanEntries planned, Path plan) throws IOException {
+        // the central directory is written beside the plan as the entries go by, and copied in once they are written
+        Path centralDirectory = plan.resolveSibling("central-directory.partial");
+        try {
+            Central central = writeEntries(planned, centralDirectory);
+            try (FileChannel directory = FileChannel.open(centralDirectory, StandardOpenOption.READ)) {
+                copyAt(directory, central.offset(), central.length(), "the central directory");
+            }
+            writeAt(ByteBuffer.wrap(ZipLayout.end(central.entries(), central.offset(), central.length())),
+                    central.offset() + central.length());
+        } finally {
+            Files.deleteIfExists(centralDirectory);
+        }
+    }
+
+    /** Where the central directory goes (the end of the last entry), its length and its number of entries. */
+    private record Central(long offset, long length, long entries) {
+    }
+
+    private Central writeEntries(PlanEntries planned, Path centralDirectory) throws IOException {
+        long end = 0;
+        long centralLength = 0;
+        long entryCount = 0;
+        try (PlanEntries entries = planned;
+             OutputStream central = new BufferedOutputStream(Files.newOutputStream(centralDirectory), 1 << 20)) {
+            PlanRuns runs = new PlanRuns(entries);
+            List<List<PlanEntries.Located>> group = new ArrayList<>();
+            int entriesInGroup = 0;
+            long groupBytes = 0;
+            while (runs.hasNext()) {
+                List<PlanEntries.Located> run = runs.next();
+                for (PlanEntries.Located at : run) {
+                    byte[] record = ZipLayout.centralEntry(at.entry(), at.offset());
+                    central.write(record);
+                    centralLength += record.length;
+                    entryCount++;
+                }
+                PlanEntries.Located last = run.getLast();
+                end = last.offset() + ZipLayout.localLength(last.entry());
+                boolean generated = run.getFirst().entry().kind().equals("file");
+                if (!generated) {
+                    group.add(run);
+                    entriesInGroup += run.size();
+                    groupBytes += end - run.getFirst().offset();
+                }
+                // a group is one stretch of the archive: it ends before a generated file
+                if (!group.isEmpty() && (generated || entriesInGroup >= groupEntries || groupBytes >= GROUP_BYTES)) {
+                    submit(group, groupBytes);
+                    group = new ArrayList<>();
+                    entriesInGroup = 0;
+                    groupBytes = 0;
+                }
+                if (generated) {
+                    writeGenerated(run.getFirst()); // a run of its own, copied file to file: a list can be large
+                }
+            }
+            if (!group.isEmpty()) {
+                submit(group, groupBytes);
+            }
+            while (!inFlight.isEmpty()) {
+                awaitOldest();
+            }
+        } finally {
+            // a failed write leaves the others running: none may write into the file after this returns
+            for (Written written : inFlight) {
+                try {
+                    written.done().get();
+                } catch (Exception ignored) {
+                    // the first failure is the one reported
+                }
+            }
+        }
+        return new Central(end, centralLength, entryCount);
+    }
+
+    private void submit(List<List<PlanEntries.Located>> group, long bytes) throws IOException {
+        while (!inFlight.isEmpty() && (inFlight.size() >= AHEAD_GROUPS || bytesInFlight + bytes > AHEAD_BYTES)) {
+            awaitOldest();
+        }
+        inFlight.add(new Written(pool.submit(() -> {
+            writeGroup(group, bytes);
+            return null;
+        }), bytes));
+        bytesInFlight += bytes;
+    }
+
+    private void awaitOldest() throws IOException {
+        Written oldest = inFlight.peek();
+        Results.await(oldest.done(), "a write of the archive");
+        inFlight.poll();
+        bytesInFlight -= oldest.bytes();
+    }
+
+    /**
+     * On a pool thread: the group's entries as the archive holds them, from its first entry's offset on, laid out in a
+     * direct buffer that the write hands to the kernel as it is (a heap buffer would be copied into one first).
+     */
+    private void writeGroup(List<List<PlanEntries.Located>> group, long bytes) throws IOException {
+        int length = Math.toIntExact(bytes);
+        ByteBuffer spare = length <= DIRECT_CAPACITY ? spares.poll() : null;
+        ByteBuffer laidOut = length > DIRECT_CAPACITY ? ByteBuffer.allocate(length)
+                : spare != null ? spare.clear() : ByteBuffer.allocateDirect(DIRECT_CAPACITY);
+        try {
+            layOut(group, laidOut);
+            writeAt(laidOut.flip(), group.getFirst().getFirst().offset());
+        } finally {
+            if (laidOut.isDirect()) {
+                spares.offer(laidOut);
+            }
+        }
+    }
+
+    private void layOut(List<List<PlanEntries.Located>> group, ByteBuffer laidOut) throws IOException {
+        for (List<PlanEntries.Located> run : group) {
+            for (PlanEntries.Located at : run) {
+                if (at.entry().pending()) {
+                    throw new ArchiveStreamer.CrcPendingException(at.entry().name());
+                }
+            }
+            List<ByteBuffer> data = source.read(run.stream().map(PlanEntries.Located::entry).toList());
+            for (int i = 0; i < run.size(); i++) {
+                PlannedEntry entry = run.get(i).entry();
+                if (data.get(i).remaining() != entry.storedSize()) {
+                    throw new IOException(entry.name() + " has " + data.get(i).remaining() + " bytes, the plan "
+                            + entry.storedSize());
+                }
+                laidOut.put(ZipLayout.localHeader(entry)).put(data.get(i).duplicate());
+            }
+        }
+    }
+
+    private void writeGenerated(PlanEntries.Located at) throws IOException {
+        PlannedEntry entry = at.entry();
+        writeAt(ByteBuffer.wrap(ZipLayout.localHeader(entry)), at.offset());
+        try (ReadableByteChannel file = source.channel(entry)) {
+            copyAt(file, at.offset() + ZipLayout.localHeaderLength(entry), entry.storedSize(), entry.name());
+        }
+    }
+
+    /** {@code length} bytes of {@code from} at {@code position}: file to file, the kernel copies them. */
+    private void copyAt(ReadableByteChannel from, long position, long length, String what) throws IOException {
+        long copied = 0;
+        while (copied < length) {
+            long n = target.transferFrom(from, position + copied, length - copied);
+            if (n <= 0) {
+                throw new IOException(what + " is shorter than when the export was planned");
+            }
+            copied += n;
+        }
+    }
+
+    private void writeAt(ByteBuffer bytes, long position) throws IOException {
+        long at = position;
+        while (bytes.hasRemaining()) {
+            at += target.write(bytes, at);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.samed2d.explorer.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The archive an export writes into a file from many threads, each group of entries at its planned offset, is byte
+ * for byte the one a download streams in order; a failed read fails the whole write, and no write lands after it.
+ */
+class ParallelArchiveWriterTest {
+
+    @TempDir
+    Path folder;
+    private final ExecutorService pool = Executors.newFixedThreadPool(4);
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    /** A catalogued file's bytes, made from its name: {@code n<number>} gives number % 5000 bytes. */
+    private static byte[] bytesOf(String ref) {
+        int number = Integer.parseInt(ref.substring(1));
+        byte[] bytes = new byte[number * 7919 % 5000];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (number + i * 31);
+        }
+        return bytes;
+    }
+
+    private static long crc(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return crc.getValue();
+    }
+
+    /** Catalogued files read on the pool, and generated files of the export folder; slow ones, failing ones. */
+    private static final class MadeFiles implements ArchiveStreamer.EntrySource {
+        private final Path folder;
+        private final String failing;
+        private final String slowFrom;
+
+        MadeFiles(Path folder, String failing, String slowFrom) {
+            this.folder = folder;
+            this.failing = failing;
+            this.slowFrom = slowFrom;
+        }
+
+        @Override
+        public List<java.nio.ByteBuffer> read(List<PlannedEntry> run) throws IOException {
+            List<java.nio.ByteBuffer> all = new ArrayList<>();
+            for (PlannedEntry entry : run) {
+                if (entry.ref().equals(failing)) {
+                    throw new IOException(entry.name() + " cannot be read");
+                }
+                if (slowFrom != null && Integer.parseInt(entry.ref().substring(1))
+                        > Integer.parseInt(slowFrom.substring(1))) {
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                all.add(java.nio.ByteBuffer.wrap(bytesOf(entry.ref())));
+            }
+            return all;
+        }
+
+        @Override
+        public InputStream open(PlannedEntry entry) throws IOException {
+            return Files.newInputStream(folder.resolve(entry.ref()));
+        }
+    }
+
+    /** 1,000 catalogued files with two generated files among them and one at the end. */
+    private Path plan(boolean onePending) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 1000; i++) {
+            if (i == 400 || i == 401) {
+                byte[] generated = ("generated " + i + "\n").repeat(i).getBytes();
+                Files.write(folder.resolve("list" + i + ".json"), generated);
+                lines.add(PlannedEntry.stored("SAMed2Dv1/list" + i + ".json", generated.length, crc(generated),
+                        "file", "list" + i + ".json").line());
+            }
+            byte[] bytes = bytesOf("n" + i);
+            long crc = onePending && i == 700 ? PlannedEntry.PENDING : crc(bytes);
+            lines.add(PlannedEntry.stored("SAMed2Dv1/masks/m" + i + ".png", bytes.length, crc, "stored", "n" + i)
+                    .line());
+        }
+        byte[] last = "{\"last\": true}".getBytes();
+        Files.write(folder.resolve("last.json"), last);
+        lines.add(PlannedEntry.stored("SAMed2Dv1/last.json", last.length, crc(last), "file", "last.json").line());
+        Path plan = folder.resolve("plan.tsv");
+        Files.write(plan, lines);
+        return plan;
+    }
+
+    private Path writeInParallel(Path plan, ArchiveStreamer.EntrySource source) throws IOException {
+        Path archive = folder.resolve("archive.zip");
+        try (FileChannel target = FileChannel.open(archive, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ParallelArchiveWriter.write(PlanEntries.open(plan), plan, target, source, pool, 7);
+        }
+        return archive;
+    }
+
+    @Test
+    void the_archive_written_from_many_threads_is_the_one_a_download_streams() throws Exception {
+        Path plan = plan(false);
+        ArchiveStreamer.EntrySource source = new MadeFiles(folder, "", null);
+
+        Path archive = writeInParallel(plan, source);
+
+        ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+        ArchiveStreamer.write(plan, 0, ArchiveStreamer.length(plan) - 1, streamed, source, pool);
+        assertThat(Files.size(archive)).as("the planned length").isEqualTo(ArchiveStreamer.length(plan));
+        assertThat(Files.readAllBytes(archive)).isEqualTo(streamed.toByteArray());
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            List<? extends ZipEntry> entries = Collections.list(zip.entries());
+            assertThat(entries).hasSize(1003);
+            for (ZipEntry entry : entries) {
+                byte[] read = zip.getInputStream(entry).readAllBytes(); // java.util.zip checks each CRC
+                if (entry.getName().startsWith("SAMed2Dv1/masks/m")) {
+                    String number = entry.getName().replaceAll(".*/m(\\d+)\\.png", "$1");
+                    assertThat(read).as(entry.getName()).isEqualTo(bytesOf("n" + number));
+                }
+            }
+        }
+    }
+
+    @Test
+    void a_read_that_fails_fails_the_write_and_no_group_writes_after_it_returns() throws Exception {
+        Path plan = plan(false);
+
+        assertThatThrownBy(() -> writeInParallel(plan, new MadeFiles(folder, "n300", "n300")))
+                .isInstanceOf(IOException.class).hasMessageContaining("SAMed2Dv1/masks/m300.png cannot be read");
+
+        byte[] whenFailed = Files.readAllBytes(folder.resolve("archive.zip"));
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readAllBytes(folder.resolve("archive.zip"))).as("the file once every task has ended")
+                .isEqualTo(whenFailed);
+    }
+
+    @Test
+    void an_entry_whose_crc_is_still_to_be_read_stops_the_write() throws Exception {
+        Path plan = plan(true);
+
+        assertThatThrownBy(() -> writeInParallel(plan, new MadeFiles(folder, "", null)))
+                .isInstanceOf(ArchiveStreamer.CrcPendingException.class)
+                .hasMessageContaining("SAMed2Dv1/masks/m700.png");
+    }
+
+    @Test
+    void a_plan_of_generated_files_only_is_written_whole() throws Exception {
+        byte[] json = "{}".getBytes();
+        Files.write(folder.resolve("only.json"), json);
+        Path plan = folder.resolve("plan.tsv");
+        Files.writeString(plan, PlannedEntry.stored("only.json", json.length, crc(json), "file", "only.json").line()
+                + "\n");
+
+        Path archive = writeInParallel(plan, new MadeFiles(folder, "", null));
+
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            assertThat(zip.getInputStream(zip.getEntry("only.json")).readAllBytes()).isEqualTo(json);
+        }
+    }
+}
