@@ -50,18 +50,13 @@ final class ArchiveStreamer {
 
     /** The archive's exact length. */
     static long length(Path plan) throws IOException {
-        long central = 0;
-        long entries = 0;
-        long end = 0;
+        ArchiveLength length = new ArchiveLength();
         try (PlanEntries planned = PlanEntries.open(plan)) {
             while (planned.hasNext()) {
-                PlanEntries.Located at = planned.next();
-                central += ZipLayout.centralEntryLength(at.entry(), at.offset());
-                end = at.offset() + ZipLayout.localLength(at.entry());
-                entries++;
+                length.add(planned.next().entry());
             }
         }
-        return end + central + ZipLayout.endLength(entries, end, central);
+        return length.bytes();
     }
 
     /** Writes bytes {@code [from, to]} (inclusive) of the archive. */

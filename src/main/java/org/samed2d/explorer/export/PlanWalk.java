@@ -63,6 +63,7 @@ final class PlanWalk {
                 : export.split().assignment(catalog.splitUnits(export.split().byImage()));
         SplitTally tally = split == null ? null : new SplitTally(split);
         long imagesDone = 0;
+        ArchiveLength length = new ArchiveLength();
         Map<String, Object> described;
         try (BufferedWriter plan = Files.newBufferedWriter(folder.resolve("plan.tsv"));
              ExportLayout layout = ExportLayout.of(format, export, generated)) {
@@ -80,7 +81,7 @@ final class PlanWalk {
                         FileFacts imageFacts = files.of(imageFile, format, false);
                         String imageName = layout.image(image, imageFacts, part);
                         if (imageName != null) {
-                            plan.write(entry(imageName, imageFacts, imageFile).line() + "\n");
+                            write(plan, entry(imageName, imageFacts, imageFile), length);
                         }
                         int maskCount = 0;
                         for (long maskId : hit.maskIds()) {
@@ -92,7 +93,7 @@ final class PlanWalk {
                             FileFacts maskFacts = files.of(maskFile, format, true);
                             String maskName = layout.mask(mask, maskFacts);
                             if (maskName != null) {
-                                plan.write(entry(maskName, maskFacts, maskFile).line() + "\n");
+                                write(plan, entry(maskName, maskFacts, maskFile), length);
                             }
                             maskCount++;
                         }
@@ -116,10 +117,16 @@ final class PlanWalk {
         licences.write(export, datasets, manifest, generated);
         try (BufferedWriter plan = Files.newBufferedWriter(folder.resolve("plan.tsv"), StandardOpenOption.APPEND)) {
             for (PlannedEntry entry : generated.entries()) {
-                plan.write(entry.line() + "\n");
+                write(plan, entry, length);
             }
         }
-        return ArchiveStreamer.length(folder.resolve("plan.tsv"));
+        return length.bytes();
+    }
+
+    private static void write(BufferedWriter plan, PlannedEntry entry, ArchiveLength length) throws IOException {
+        plan.write(entry.line());
+        plan.write('\n');
+        length.add(entry);
     }
 
     /** A catalogued file copied as its source stores it: an archive entry keeps its method and stored size. */
