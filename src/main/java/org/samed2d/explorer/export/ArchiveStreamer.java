@@ -93,12 +93,7 @@ final class ArchiveStreamer {
                     } else if (entry.kind().equals("file")) {
                         copy(entry, source);
                     } else {
-                        ByteBuffer data = slot.result().get(i);
-                        if (data.remaining() != entry.storedSize()) {
-                            throw new IOException(entry.name() + " has " + data.remaining() + " bytes, the plan "
-                                    + entry.storedSize());
-                        }
-                        emit(data);
+                        emit(entry.asPlanned(slot.result().get(i)));
                     }
                 }
             }

@@ -1,5 +1,8 @@
 package org.samed2d.explorer.export;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
 /**
  * One archive entry as planned: its name, sizes, method and CRC-32, and where its bytes come from.
  *
@@ -26,6 +29,14 @@ record PlannedEntry(String name, long size, long storedSize, int method, long cr
 
     boolean pending() {
         return crc == PENDING;
+    }
+
+    /** The data read for this entry, refused when it is not as long as the plan says. */
+    ByteBuffer asPlanned(ByteBuffer data) throws IOException {
+        if (data.remaining() != storedSize) {
+            throw new IOException(name + " has " + data.remaining() + " bytes, the plan " + storedSize);
+        }
+        return data;
     }
 
     PlannedEntry withCrc(long value) {
