@@ -1,6 +1,7 @@
 package org.samed2d.explorer.ui.account;
 
 import org.samed2d.explorer.ui.base.BrowserSession;
+import org.samed2d.explorer.ui.base.GridRows;
 import org.samed2d.explorer.ui.base.MainLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -68,7 +69,7 @@ public class ExportsView extends VerticalLayout {
         })).setHeader("State").setAutoWidth(true);
         grid.setItems(list);
         grid.setId("exports");
-        grid.setAllRowsVisible(true);
+        GridRows.fit(grid, list.size());
         add(grid);
     }
 

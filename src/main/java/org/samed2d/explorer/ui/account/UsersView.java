@@ -23,6 +23,8 @@ import org.samed2d.explorer.security.Account;
 import org.samed2d.explorer.security.Role;
 import org.samed2d.explorer.security.UserAccounts;
 import org.samed2d.explorer.shared.InvalidParameterException;
+import org.samed2d.explorer.ui.base.GridRows;
+import java.util.List;
 
 /** Admins add accounts, change roles, disable accounts and rebuild the search index. */
 @Route(value = "users", layout = MainLayout.class)
@@ -46,12 +48,16 @@ public class UsersView extends VerticalLayout {
         role.setLabel("Role");
         role.setValue(Role.RESEARCHER);
         role.setId("new-role");
-        Button add = new Button("Add account", click -> act(() -> {
-            accounts.add(username.getValue().strip(), password.getValue(), role.getValue());
-            message.setText("Added " + username.getValue().strip());
-            username.clear();
-            password.clear();
-        }));
+        Button add = new Button("Add account", click -> {
+            String name = username.getValue().strip();
+            act(() -> {
+                accounts.add(name, password.getValue(), role.getValue());
+                message.setText("Added " + name);
+                username.clear();
+                password.clear();
+            });
+            accounts.find(name).ifPresent(this::show);
+        });
         add.setId("add-account");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout form = new HorizontalLayout(username, password, role, add);
@@ -81,7 +87,6 @@ public class UsersView extends VerticalLayout {
             return enabled;
         })).setHeader("Enabled");
         grid.addColumn(account -> account.created().toString().substring(0, 10)).setHeader("Created");
-        grid.setAllRowsVisible(true);
         grid.setId("accounts");
         add(grid);
 
@@ -112,7 +117,15 @@ public class UsersView extends VerticalLayout {
         }
     }
 
+    /** The account selected and scrolled to: in a long list of accounts a new one may be far down. */
+    private void show(Account account) {
+        grid.select(account);
+        grid.scrollToItem(account);
+    }
+
     private void refresh() {
-        grid.setItems(accounts.list());
+        List<Account> all = accounts.list();
+        grid.setItems(all);
+        GridRows.fit(grid, all.size());
     }
 }

@@ -41,8 +41,8 @@ public class BarChart extends Div {
                 row = new Div(name, track, value);
             } else {
                 Anchor anchor = new Anchor(link.apply(entry.getKey()), name, track, value);
-                anchor.getElement().setAttribute("aria-label", "%s: %,d masks; explore them".formatted(entry.getKey(),
-                        entry.getValue()));
+                anchor.getElement().setAttribute("aria-label", entry.getKey() + ": " + Counted.of(entry.getValue(), "mask")
+                        + "; explore them");
                 row = anchor;
             }
             row.addClassName("bar-row");

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Image;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.samed2d.explorer.search.ImagePage;
+import org.samed2d.explorer.ui.base.Counted;
 
 /** A few of the dataset's images with their masks drawn in, each opening the image page. */
 class DatasetSamples extends Div {
@@ -21,7 +22,7 @@ class DatasetSamples extends Div {
         for (ImagePage.ImageHit hit : hits) {
             String masks = hit.maskIds().stream().limit(200).map(id -> "&mask=" + id).collect(Collectors.joining());
             Image thumbnail = new Image("/api/v1/images/" + hit.imageId() + "/thumbnail?size=160" + masks,
-                    "Image " + hit.imageId() + " of " + dataset + " with " + hit.maskIds().size() + " masks");
+                    "Image " + hit.imageId() + " of " + dataset + " with " + Counted.of(hit.maskIds().size(), "mask"));
             thumbnail.getElement().setAttribute("loading", "lazy");
             Anchor link = new Anchor("image/" + hit.imageId() + "?dataset=" + java.net.URLEncoder.encode(dataset,
                     java.nio.charset.StandardCharsets.UTF_8), thumbnail);

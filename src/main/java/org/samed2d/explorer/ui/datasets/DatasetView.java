@@ -35,6 +35,7 @@ import org.samed2d.explorer.ui.base.BrowserSession;
 import org.samed2d.explorer.ui.base.Histogram;
 import org.samed2d.explorer.ui.base.MainLayout;
 import org.samed2d.explorer.ui.explore.ExploreView;
+import org.samed2d.explorer.ui.base.Counted;
 
 /**
  * One source dataset: its figures, sample images, charts of its masks by modality, axis and label and its area
@@ -80,8 +81,8 @@ public class DatasetView extends Div implements BeforeEnterObserver, HasDynamicT
     private void show(DatasetSummary dataset, Optional<SourceDataset> source) {
         add(new H2(dataset.name()));
         source.map(SourceDataset::fullName).ifPresent(full -> add(new Paragraph(full)));
-        Span figures = new Span("%,d images · %,d masks · %,d labels".formatted(dataset.images(), dataset.masks(),
-                dataset.labels()));
+        Span figures = new Span(Counted.of(dataset.images(), "image") + " · " + Counted.of(dataset.masks(), "mask")
+                + " · " + Counted.of(dataset.labels(), "label"));
         figures.addClassName("dataset-figures");
         SortedSet<String> only = new TreeSet<>(List.of(dataset.name()));
         MaskFilter filter = new MaskFilter(Map.of(FacetDimension.DATASET, only), MaskFilter.Bounds.ANY,

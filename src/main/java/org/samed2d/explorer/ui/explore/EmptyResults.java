@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import java.util.List;
 import java.util.function.Consumer;
 import org.samed2d.explorer.search.MaskFilter;
+import org.samed2d.explorer.ui.base.Counted;
 
 /** What the results area says when nothing matches: how to get data in, or what to change, with suggestions. */
 class EmptyResults extends Div {
@@ -35,7 +36,7 @@ class EmptyResults extends Div {
             tries.addClassName("suggestions");
             tries.add(new Paragraph("Try instead:"));
             for (TextSuggestions.Suggestion suggestion : suggestions) {
-                Button button = new Button("%s (%,d masks)".formatted(suggestion.text(), suggestion.masks()),
+                Button button = new Button(suggestion.text() + " (" + Counted.of(suggestion.masks(), "mask") + ")",
                         click -> onChange.accept(suggestion.filter()));
                 button.addThemeVariants(ButtonVariant.LUMO_SMALL);
                 button.addClassName("suggestion");

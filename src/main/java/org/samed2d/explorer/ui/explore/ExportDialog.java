@@ -29,6 +29,7 @@ import org.samed2d.explorer.search.FacetDimension;
 import org.samed2d.explorer.search.FilterParser;
 import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.shared.InvalidParameterException;
+import org.samed2d.explorer.ui.base.Counted;
 
 /**
  * Export of the current filter: what it holds, the format, the licences of the datasets involved; then the
@@ -81,8 +82,9 @@ class ExportDialog extends Dialog {
         Button start = new Button("Start export", click -> start(click.getSource()));
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.setId("start-export");
-        add(new Paragraph("%,d masks on %,d images. SA-Med2D-20M is CC BY-NC-SA 4.0; each source dataset keeps its own "
-                .formatted(facets.counts().masks(), facets.counts().images()) + "licence:"), licences, format,
+        add(new Paragraph(Counted.of(facets.counts().masks(), "mask") + " on "
+                + Counted.of(facets.counts().images(), "image")
+                + ". SA-Med2D-20M is CC BY-NC-SA 4.0; each source dataset keeps its own licence:"), licences, format,
                 split, restricted, progress, status, download);
         getFooter().add(new Button("Close", click -> close()), start);
         addDetachListener(event -> stopPolling());

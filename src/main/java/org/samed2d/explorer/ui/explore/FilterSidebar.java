@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.search.FacetCounts;
 import org.samed2d.explorer.search.FacetDimension;
 import org.samed2d.explorer.search.MaskFilter;
+import org.samed2d.explorer.ui.base.Counted;
 
 /**
  * The filters: the area range over its histogram first (where it is seen), then every dimension with its counts.
@@ -63,6 +64,6 @@ class FilterSidebar extends Div {
         groups.values().forEach(group -> group.show(facets.values().get(group.dimension()),
                 filter.chosen(group.dimension())));
         area.show(filter, facets.area(), fractions);
-        close.setText("Show %,d masks".formatted(facets.counts().masks()));
+        close.setText("Show " + Counted.of(facets.counts().masks(), "mask"));
     }
 }

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.samed2d.explorer.search.MaskCounts;
 import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.MaskSort;
+import org.samed2d.explorer.ui.base.Counted;
 
 /** Above the results: the filters button (phones), the search words, the order, the totals and the actions. */
 class ResultsBar extends Div {
@@ -72,8 +73,8 @@ class ResultsBar extends Div {
         int active = FilterEdit.count(filter);
         filters.setText(active == 0 ? "Filters" : "Filters (" + active + ")");
         totals.setText(filter.isEmpty()
-                ? "%,d masks on %,d images".formatted(all.masks(), all.images())
-                : "%,d masks on %,d images, of %,d masks on %,d images".formatted(matching.masks(), matching.images(),
-                        all.masks(), all.images()));
+                ? Counted.of(all.masks(), "mask") + " on " + Counted.of(all.images(), "image")
+                : Counted.of(matching.masks(), "mask") + " on " + Counted.of(matching.images(), "image") + ", of "
+                        + Counted.of(all.masks(), "mask") + " on " + Counted.of(all.images(), "image"));
     }
 }

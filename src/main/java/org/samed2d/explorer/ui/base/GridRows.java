@@ -1,0 +1,25 @@
+package org.samed2d.explorer.ui.base;
+
+import com.vaadin.flow.component.grid.Grid;
+
+/**
+ * How tall a grid of a list that keeps growing is (past exports, accounts): every row shown while there are few, a
+ * scrolling grid a screen high once there are many. A grid that shows every row asks the server for all of them at
+ * once, and Vaadin refuses more than ten pages of rows in one request: the exports page failed for an admin once
+ * the portal had made a few hundred exports.
+ */
+public final class GridRows {
+
+    /** Rows shown whole at most; well under the ten pages of 50 that one request may fetch. */
+    static final int ALL_VISIBLE_UP_TO = 200;
+
+    private GridRows() {
+    }
+
+    public static void fit(Grid<?> grid, int rows) {
+        grid.setAllRowsVisible(rows <= ALL_VISIBLE_UP_TO);
+        if (rows > ALL_VISIBLE_UP_TO) {
+            grid.setHeight("75vh");
+        }
+    }
+}
