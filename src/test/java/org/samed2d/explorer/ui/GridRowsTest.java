@@ -23,4 +23,14 @@ class GridRowsTest {
         assertThat(many.isAllRowsVisible()).isFalse();
         assertThat(many.getHeight()).isEqualTo("75vh");
     }
+
+    @Test
+    void a_list_that_shrinks_again_shows_every_row_again() {
+        Grid<String> grid = new Grid<>();
+        GridRows.fit(grid, 600);
+        GridRows.fit(grid, 150);
+
+        assertThat(grid.isAllRowsVisible()).isTrue();
+        assertThat(grid.getHeight()).isNull();
+    }
 }

@@ -16,10 +16,10 @@ public final class GridRows {
     private GridRows() {
     }
 
+    /** Fits the grid to its list of {@code rows} rows, again whenever the list changes. */
     public static void fit(Grid<?> grid, int rows) {
-        grid.setAllRowsVisible(rows <= ALL_VISIBLE_UP_TO);
-        if (rows > ALL_VISIBLE_UP_TO) {
-            grid.setHeight("75vh");
-        }
+        boolean all = rows <= ALL_VISIBLE_UP_TO;
+        grid.setAllRowsVisible(all);
+        grid.setHeight(all ? null : "75vh");
     }
 }
