@@ -54,16 +54,22 @@ class ParallelArchiveWriterTest {
         return crc.getValue();
     }
 
-    /** Catalogued files read on the pool, and generated files of the export folder; slow ones, failing ones. */
+    /**
+     * Catalogued files read on the pool, and generated files of the export folder; a failing one, and after it ones
+     * whose reads are held once it has failed until the file has been looked at (or a second has passed, which is
+     * what a writer that waits for them, as it must, leaves them), so that a writer returning early is caught.
+     */
     private static final class MadeFiles implements ArchiveStreamer.EntrySource {
         private final Path folder;
         private final String failing;
-        private final String slowFrom;
+        private final String heldFrom;
+        private final java.util.concurrent.CountDownLatch failed = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.CountDownLatch lookedAt = new java.util.concurrent.CountDownLatch(1);
 
-        MadeFiles(Path folder, String failing, String slowFrom) {
+        MadeFiles(Path folder, String failing, String heldFrom) {
             this.folder = folder;
             this.failing = failing;
-            this.slowFrom = slowFrom;
+            this.heldFrom = heldFrom;
         }
 
         @Override
@@ -71,12 +77,15 @@ class ParallelArchiveWriterTest {
             List<java.nio.ByteBuffer> all = new ArrayList<>();
             for (PlannedEntry entry : run) {
                 if (entry.ref().equals(failing)) {
+                    failed.countDown();
                     throw new IOException(entry.name() + " cannot be read");
                 }
-                if (slowFrom != null && Integer.parseInt(entry.ref().substring(1))
-                        > Integer.parseInt(slowFrom.substring(1))) {
+                if (heldFrom != null && Integer.parseInt(entry.ref().substring(1))
+                        > Integer.parseInt(heldFrom.substring(1))) {
                     try {
-                        Thread.sleep(20);
+                        if (failed.await(30, TimeUnit.SECONDS)) {
+                            lookedAt.await(1, TimeUnit.SECONDS);
+                        }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -151,15 +160,20 @@ class ParallelArchiveWriterTest {
     @Test
     void a_read_that_fails_fails_the_write_and_no_group_writes_after_it_returns() throws Exception {
         Path plan = plan(false);
+        MadeFiles files = new MadeFiles(folder, "n300", "n300");
+        Path archive = folder.resolve("archive.zip");
+        // the file stays open, as the export command keeps it to write the archive again after a pending CRC
+        try (FileChannel target = FileChannel.open(archive, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
 
-        assertThatThrownBy(() -> writeInParallel(plan, new MadeFiles(folder, "n300", "n300")))
-                .isInstanceOf(IOException.class).hasMessageContaining("SAMed2Dv1/masks/m300.png cannot be read");
+            assertThatThrownBy(() -> ParallelArchiveWriter.write(PlanEntries.open(plan), plan, target, files, pool, 7))
+                    .isInstanceOf(IOException.class).hasMessageContaining("SAMed2Dv1/masks/m300.png cannot be read");
 
-        byte[] whenFailed = Files.readAllBytes(folder.resolve("archive.zip"));
-        pool.shutdown();
-        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(Files.readAllBytes(folder.resolve("archive.zip"))).as("the file once every task has ended")
-                .isEqualTo(whenFailed);
+            byte[] whenFailed = Files.readAllBytes(archive);
+            files.lookedAt.countDown();
+            pool.shutdown();
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.readAllBytes(archive)).as("the file once every task has ended").isEqualTo(whenFailed);
+        }
     }
 
     @Test
