@@ -24,6 +24,7 @@ import org.samed2d.explorer.security.Account;
 import org.samed2d.explorer.security.ApiTokens;
 import org.samed2d.explorer.security.PortalAccess;
 import org.samed2d.explorer.shared.InvalidParameterException;
+import org.samed2d.explorer.ui.base.GridRows;
 
 /** The visitor's account: their role, and their personal API tokens (created here, shown once, revocable). */
 @Route(value = "account", layout = MainLayout.class)
@@ -101,7 +102,6 @@ public class AccountView extends VerticalLayout {
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
             return revoke;
         })).setHeader("State");
-        grid.setAllRowsVisible(true);
         grid.setId("tokens");
         add(grid);
         refresh();
@@ -112,6 +112,8 @@ public class AccountView extends VerticalLayout {
     }
 
     private void refresh() {
-        grid.setItems(tokens.list(account.username()));
+        var mine = tokens.list(account.username());
+        grid.setItems(mine);
+        GridRows.fit(grid, mine.size());
     }
 }

@@ -3,7 +3,7 @@ package org.samed2d.explorer.ui.base;
 import com.vaadin.flow.component.grid.Grid;
 
 /**
- * How tall a grid of a list that keeps growing is (past exports, accounts): every row shown while there are few, a
+ * How tall a grid of a list that keeps growing is (past exports, accounts, API tokens): every row shown while there are few, a
  * scrolling grid a screen high once there are many. A grid that shows every row asks the server for all of them at
  * once, and Vaadin refuses more than ten pages of rows in one request: the exports page failed for an admin once
  * the portal had made a few hundred exports.
