@@ -28,12 +28,25 @@ final class ArchiveStreamer {
          */
         List<ByteBuffer> read(List<PlannedEntry> run) throws IOException;
 
+        /**
+         * {@link #read} of a run of one entry, put into {@code into} at its position, which it advances past them (a
+         * folder file is read straight into it); called on the reader threads.
+         */
+        default void readInto(PlannedEntry entry, ByteBuffer into) throws IOException {
+            into.put(read(List.of(entry)).getFirst());
+        }
+
         /** A generated file in the export folder, streamed by the writer. */
         InputStream open(PlannedEntry entry) throws IOException;
 
-        /** {@link #open}, as a channel: a file channel lets a file's writer have the kernel copy it. */
-        default java.nio.channels.ReadableByteChannel channel(PlannedEntry entry) throws IOException {
-            return java.nio.channels.Channels.newChannel(open(entry));
+        /**
+         * {@link #open}, as a channel from byte {@code from} of the file on: a file channel lets a file's writer
+         * have the kernel copy it, a part of it on each thread.
+         */
+        default java.nio.channels.ReadableByteChannel channel(PlannedEntry entry, long from) throws IOException {
+            InputStream in = open(entry);
+            in.skipNBytes(from);
+            return java.nio.channels.Channels.newChannel(in);
         }
     }
 

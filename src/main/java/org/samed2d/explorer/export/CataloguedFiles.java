@@ -42,6 +42,19 @@ final class CataloguedFiles implements ArchiveStreamer.EntrySource {
         return all;
     }
 
+    @Override
+    public void readInto(PlannedEntry entry, ByteBuffer into) {
+        if (entry.kind().equals("stored")) {
+            into.put(read(entry));
+            return;
+        }
+        int start = into.position();
+        media.storedInto(StoredFileRef.decode(entry.ref(), entry.crc()), into);
+        if (entry.method() == PlannedEntry.STORED) {
+            checked(entry, into.slice(start, into.position() - start));
+        }
+    }
+
     private byte[] read(PlannedEntry entry) {
         if (entry.kind().equals("stored")) {
             // a plan made before raw copies: the extracted bytes, STORED
@@ -57,8 +70,8 @@ final class CataloguedFiles implements ArchiveStreamer.EntrySource {
     }
 
     @Override
-    public java.nio.channels.ReadableByteChannel channel(PlannedEntry entry) throws IOException {
-        return java.nio.channels.FileChannel.open(folder.resolve(entry.ref()));
+    public java.nio.channels.ReadableByteChannel channel(PlannedEntry entry, long from) throws IOException {
+        return java.nio.channels.FileChannel.open(folder.resolve(entry.ref())).position(from);
     }
 
     /** The CRC-32 of a catalogued file's extracted bytes, read for it (a folder file, an entry without one). */

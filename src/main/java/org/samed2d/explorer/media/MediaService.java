@@ -128,9 +128,27 @@ public class MediaService implements MeterBinder {
      * (see {@link ReleaseSource#stored}).
      */
     public byte[] stored(StoredFile file) {
+        return fromItsSource(file, source -> source.stored(file.releasePath(), file.location()));
+    }
+
+    /**
+     * {@link #stored(StoredFile)}, put into {@code into} at its position (which it advances past them): a folder file
+     * is read straight into it, so an export's direct buffer gets it with no copy on the way.
+     */
+    public void storedInto(StoredFile file, java.nio.ByteBuffer into) {
+        fromItsSource(file, source -> {
+            source.storedInto(file.releasePath(), file.location(), into);
+            return null;
+        });
+    }
+
+    private interface SourceRead<T> {
+        T from(ReleaseSource source) throws IOException;
+    }
+
+    private <T> T fromItsSource(StoredFile file, SourceRead<T> read) {
         try {
-            return openSources.computeIfAbsent(file.source(), key -> reopen(file))
-                    .stored(file.releasePath(), file.location());
+            return read.from(openSources.computeIfAbsent(file.source(), key -> reopen(file)));
         } catch (org.samed2d.explorer.release.ArchiveChangedException e) {
             throw new UnreadableFileException(e.getMessage(), e); // it names the file and its source already
         } catch (IOException e) {

@@ -76,26 +76,37 @@ final class FolderSource implements ReleaseSource {
 
     @Override
     public byte[] stored(String releasePath, FileLocation location) throws IOException {
-        byte[] bytes;
+        if (location.byteSize() > Integer.MAX_VALUE - 8) {
+            throw new IOException(releasePath + " in " + root + ": " + location.byteSize()
+                    + " bytes is too large to copy whole");
+        }
+        byte[] bytes = new byte[(int) location.byteSize()];
+        storedInto(releasePath, location, java.nio.ByteBuffer.wrap(bytes));
+        return bytes;
+    }
+
+    /** Read by the kernel straight into {@code into}: into an export's direct buffer, with no copy on the way. */
+    @Override
+    public void storedInto(String releasePath, FileLocation location, java.nio.ByteBuffer into) throws IOException {
         try (FileChannel channel = openChecked(releasePath)) {
             long size = channel.size();
             if (size != location.byteSize()) {
                 throw new ArchiveChangedException(releasePath + " in " + root + " is now " + size
                         + " bytes; the catalog recorded " + location.byteSize() + ": the file changed after it was ingested");
             }
-            if (size > Integer.MAX_VALUE - 8) {
-                throw new IOException(releasePath + " in " + root + ": " + size + " bytes is too large to copy whole");
+            if (size > into.remaining()) {
+                throw new IOException(releasePath + " in " + root + ": " + size + " bytes do not fit in the "
+                        + into.remaining() + " left for it");
             }
-            bytes = new byte[(int) size];
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+            java.nio.ByteBuffer buffer = into.slice(into.position(), (int) size);
             while (buffer.hasRemaining()) {
                 if (channel.read(buffer) < 0) {
                     throw new ArchiveChangedException(releasePath + " in " + root + " ended after " + buffer.position()
                             + " of " + size + " bytes while it was read");
                 }
             }
+            into.position(into.position() + (int) size);
         }
-        return bytes;
     }
 
     @Override

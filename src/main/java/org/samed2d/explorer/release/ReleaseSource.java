@@ -37,6 +37,11 @@ public interface ReleaseSource extends AutoCloseable {
      */
     byte[] stored(String releasePath, FileLocation location) throws IOException;
 
+    /** {@link #stored}, put into {@code into} at its position, which it advances past them. */
+    default void storedInto(String releasePath, FileLocation location, java.nio.ByteBuffer into) throws IOException {
+        into.put(stored(releasePath, location));
+    }
+
     /**
      * {@link #stored} of several files at once, in order, each as a buffer (views of one block read for them all, not
      * copies, where the source reads them together). An archive reads entries that lie close together in one

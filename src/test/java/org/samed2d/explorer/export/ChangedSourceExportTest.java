@@ -1,6 +1,7 @@
 package org.samed2d.explorer.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -40,6 +41,8 @@ class ChangedSourceExportTest {
     SearchService search;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ExportService exports;
     @Autowired
     org.samed2d.explorer.security.UserAccounts accounts;
     @Autowired
@@ -85,5 +88,38 @@ class ChangedSourceExportTest {
         JsonNode after = LocalApi.json(api.get("/api/v1/exports/" + id).body());
         assertThat(after.get("state").asString()).isEqualTo("failed");
         assertThat(after.get("error").asString()).contains(MASK).contains("changed");
+    }
+
+    @Test
+    void a_folder_file_changed_after_ingest_fails_the_export_written_into_a_file_naming_it() throws Exception {
+        Path mask = release.resolve(MASK);
+        try (FileChannel file = FileChannel.open(mask, StandardOpenOption.WRITE)) {
+            file.write(java.nio.ByteBuffer.wrap(new byte[] {0x55}), Files.size(mask) - 20); // same size, another CRC
+        }
+
+        assertThatThrownBy(() -> writtenIntoAFile()).isInstanceOf(IOException.class)
+                .hasMessageContaining(MASK).hasMessageContaining("changed after it was ingested")
+                .hasMessageContaining("CRC-32");
+    }
+
+    @Test
+    void a_folder_file_cut_short_after_ingest_fails_the_export_written_into_a_file_naming_it() throws Exception {
+        Path mask = release.resolve(MASK);
+        try (FileChannel file = FileChannel.open(mask, StandardOpenOption.WRITE)) {
+            file.truncate(Files.size(mask) - 20);
+        }
+
+        assertThatThrownBy(() -> writtenIntoAFile()).isInstanceOf(IOException.class)
+                .hasMessageContaining(MASK).hasMessageContaining("the file changed after it was ingested");
+    }
+
+    /** {@code export --out}'s way: the archive written into a file while it is prepared. */
+    private void writtenIntoAFile() throws Exception {
+        ExportRecord started = exports.startForWriting(new ExportRequest(java.util.Map.of(), "sa-med2d", false, null,
+                null, null));
+        Path written = temp.resolve("written.zip");
+        try (FileChannel file = FileChannel.open(written, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            exports.writeWhilePlanned(started.id(), file);
+        }
     }
 }

@@ -32,6 +32,8 @@ class ParallelArchiveWriterTest {
     @TempDir
     Path folder;
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
+    /** Generated files (5.6 kB) and the central directory (about 70 kB) are copied in parts of this many bytes. */
+    private static final long PART = 1000;
 
     @AfterEach
     void stop() {
@@ -65,6 +67,7 @@ class ParallelArchiveWriterTest {
         private final String heldFrom;
         private final java.util.concurrent.CountDownLatch failed = new java.util.concurrent.CountDownLatch(1);
         private final java.util.concurrent.CountDownLatch lookedAt = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.atomic.AtomicBoolean waitedOut = new java.util.concurrent.atomic.AtomicBoolean();
 
         MadeFiles(Path folder, String failing, String heldFrom) {
             this.folder = folder;
@@ -83,8 +86,11 @@ class ParallelArchiveWriterTest {
                 if (heldFrom != null && Integer.parseInt(entry.ref().substring(1))
                         > Integer.parseInt(heldFrom.substring(1))) {
                     try {
-                        if (failed.await(30, TimeUnit.SECONDS)) {
-                            lookedAt.await(1, TimeUnit.SECONDS);
+                        // the reads held when the writer sees the failure wait; once they waited out the second,
+                        // the writer is known to wait for them, and the rest need not (they would take a minute)
+                        if (!waitedOut.get() && failed.await(30, TimeUnit.SECONDS)
+                                && !lookedAt.await(1, TimeUnit.SECONDS)) {
+                            waitedOut.set(true);
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -98,6 +104,11 @@ class ParallelArchiveWriterTest {
         @Override
         public InputStream open(PlannedEntry entry) throws IOException {
             return Files.newInputStream(folder.resolve(entry.ref()));
+        }
+
+        @Override
+        public java.nio.channels.ReadableByteChannel channel(PlannedEntry entry, long from) throws IOException {
+            return FileChannel.open(folder.resolve(entry.ref())).position(from);
         }
     }
 
@@ -128,7 +139,7 @@ class ParallelArchiveWriterTest {
         Path archive = folder.resolve("archive.zip");
         try (FileChannel target = FileChannel.open(archive, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            ParallelArchiveWriter.write(PlanEntries.open(plan), plan, target, source, pool, 7);
+            ParallelArchiveWriter.write(PlanEntries.open(plan), plan, target, source, pool, 7, PART);
         }
         return archive;
     }
@@ -165,7 +176,8 @@ class ParallelArchiveWriterTest {
         // the file stays open, as the export command keeps it to write the archive again after a pending CRC
         try (FileChannel target = FileChannel.open(archive, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
 
-            assertThatThrownBy(() -> ParallelArchiveWriter.write(PlanEntries.open(plan), plan, target, files, pool, 7))
+            assertThatThrownBy(() -> ParallelArchiveWriter.write(PlanEntries.open(plan), plan, target, files, pool, 7,
+                    PART))
                     .isInstanceOf(IOException.class).hasMessageContaining("SAMed2Dv1/masks/m300.png cannot be read");
 
             byte[] whenFailed = Files.readAllBytes(archive);
