@@ -101,6 +101,25 @@ class HardeningApiTest {
     }
 
     @Test
+    void a_portal_path_that_is_no_page_is_a_404_that_still_brings_the_not_found_page() throws Exception {
+        for (String path : new String[] {"/explroe?label=liver", "/datasets/AMOS2022/extra", "/no/such/page"}) {
+            HttpResponse<String> answer = anonymous.get(path);
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+            // the page is the portal's own: the browser boots it and shows the not-found view with its header
+            assertThat(answer.body()).as(path).containsIgnoringCase("<!doctype html").contains("<body");
+        }
+        long image = jdbc.sql("select id from image order by id limit 1").query(Long.class).single();
+        for (String path : new String[] {"/", "/?label=liver", "/datasets", "/datasets/AMOS2022", "/image/" + image,
+                "/status", "/login", "/exports", "/account"}) {
+            assertThat(anonymous.get(path).statusCode()).as(path).isNotEqualTo(404).isLessThan(500);
+        }
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("src=\"\\.?/?(VAADIN/[^\"]+)\"")
+                .matcher(anonymous.get("/no/such/page").body());
+        assertThat(script.find()).as("the page loads Vaadin's scripts").isTrue();
+        assertThat(anonymous.get("/" + script.group(1)).statusCode()).as(script.group(1)).isEqualTo(200);
+    }
+
+    @Test
     void springs_own_error_path_asked_for_directly_is_no_server_error() throws Exception {
         // public mode lets anonymous GETs reach the portal's not-found page; /error outside an error dispatch
         // answered 500 with "status 999"

@@ -261,7 +261,8 @@ class DailyWorkBrowserTest {
     @Test
     void a_mistyped_url_gets_the_portals_not_found_page_signed_in_or_not() {
         Page anonymous = chromium.newPage(1440, 900);
-        anonymous.navigate(url("/explroe?label=liver"));
+        org.assertj.core.api.Assertions.assertThat(anonymous.navigate(url("/explroe?label=liver")).status())
+                .as("the page's status").isEqualTo(404);
         assertThat(anonymous.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Page not found"))).isVisible();
         assertThat(anonymous).hasURL(url("/explroe?label=liver"));
         assertThat(anonymous.getByText("The portal has no page at /explroe")).isVisible();
@@ -269,7 +270,8 @@ class DailyWorkBrowserTest {
 
         Page signedIn = chromium.newPage(1440, 900);
         Chromium.signIn(signedIn, url(""), testAccounts.user(Role.VIEWER), TestAccounts.PASSWORD);
-        signedIn.navigate(url("/datasets/AMOS2022/extra"));
+        org.assertj.core.api.Assertions.assertThat(signedIn.navigate(url("/datasets/AMOS2022/extra")).status())
+                .isEqualTo(404);
         assertThat(signedIn.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Page not found"))).isVisible();
         signedIn.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Go to Explore")).click();
         assertThat(signedIn.locator("#totals")).isVisible();
