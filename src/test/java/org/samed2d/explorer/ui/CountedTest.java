@@ -14,5 +14,6 @@ class CountedTest {
         assertThat(Counted.of(0, "image")).isEqualTo("0 images");
         assertThat(Counted.of(2, "label")).isEqualTo("2 labels");
         assertThat(Counted.of(19_694_770, "mask")).isEqualTo("19,694,770 masks");
+        assertThat(Counted.masksOnImages(1_024, 1)).isEqualTo("1,024 masks on 1 image");
     }
 }

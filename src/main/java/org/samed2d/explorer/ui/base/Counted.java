@@ -12,4 +12,9 @@ public final class Counted {
     public static String of(long count, String singular) {
         return "%,d %s".formatted(count, count == 1 ? singular : singular + "s");
     }
+
+    /** The portal's usual figure: "1,024 masks on 1 image". */
+    public static String masksOnImages(long masks, long images) {
+        return of(masks, "mask") + " on " + of(images, "image");
+    }
 }

@@ -27,7 +27,7 @@ class UnknownPageStatus extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = pathOf(request);
         String last = path.substring(path.lastIndexOf('/') + 1);
         return !"GET".equals(request.getMethod())
                 || request.getParameter("v-r") != null // Vaadin's own requests (init, UIDL, heartbeat, uploads)
@@ -38,7 +38,7 @@ class UnknownPageStatus extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = pathOf(request);
         if (isRoute(request, path.startsWith("/") ? path.substring(1) : path)) {
             chain.doFilter(request, response);
             return;
@@ -51,6 +51,11 @@ class UnknownPageStatus extends OncePerRequestFilter {
                 super.setStatus(status == HttpServletResponse.SC_OK ? HttpServletResponse.SC_NOT_FOUND : status);
             }
         });
+    }
+
+    /** The path within the portal, from its leading slash. */
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     private static boolean isRoute(HttpServletRequest request, String path) {

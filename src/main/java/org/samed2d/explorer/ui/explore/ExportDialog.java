@@ -82,8 +82,7 @@ class ExportDialog extends Dialog {
         Button start = new Button("Start export", click -> start(click.getSource()));
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.setId("start-export");
-        add(new Paragraph(Counted.of(facets.counts().masks(), "mask") + " on "
-                + Counted.of(facets.counts().images(), "image")
+        add(new Paragraph(Counted.masksOnImages(facets.counts().masks(), facets.counts().images())
                 + ". SA-Med2D-20M is CC BY-NC-SA 4.0; each source dataset keeps its own licence:"), licences, format,
                 split, restricted, progress, status, download);
         getFooter().add(new Button("Close", click -> close()), start);

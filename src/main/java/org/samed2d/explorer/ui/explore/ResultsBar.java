@@ -73,8 +73,8 @@ class ResultsBar extends Div {
         int active = FilterEdit.count(filter);
         filters.setText(active == 0 ? "Filters" : "Filters (" + active + ")");
         totals.setText(filter.isEmpty()
-                ? Counted.of(all.masks(), "mask") + " on " + Counted.of(all.images(), "image")
-                : Counted.of(matching.masks(), "mask") + " on " + Counted.of(matching.images(), "image") + ", of "
-                        + Counted.of(all.masks(), "mask") + " on " + Counted.of(all.images(), "image"));
+                ? Counted.masksOnImages(all.masks(), all.images())
+                : Counted.masksOnImages(matching.masks(), matching.images()) + ", of "
+                        + Counted.masksOnImages(all.masks(), all.images()));
     }
 }
