@@ -35,9 +35,18 @@ public final class MaskFields {
 
     /** Dataset, case, axis, slice: the reading order of a release, as one string that sorts by its UTF-8 bytes. */
     public static String order(IndexedMask mask) {
-        Integer slice = mask.slice();
-        return String.format(Locale.ROOT, "%s\u0000%s\u0000%s\u0000%010d", mask.dataset(), mask.caseName(),
-                mask.axis(), slice == null ? 0 : slice);
+        int slice = mask.slice() == null ? 0 : mask.slice();
+        if (slice < 0) {
+            return String.format(Locale.ROOT, "%s\u0000%s\u0000%s\u0000%010d", mask.dataset(), mask.caseName(),
+                    mask.axis(), slice);
+        }
+        // the same string as the format above, without parsing a format for every mask indexed
+        String digits = Integer.toString(slice);
+        StringBuilder order = new StringBuilder(mask.dataset().length() + mask.caseName().length() + 16)
+                .append(mask.dataset()).append('\u0000').append(mask.caseName()).append('\u0000').append(mask.axis())
+                .append('\u0000');
+        order.repeat('0', 10 - digits.length());
+        return order.append(digits).toString();
     }
 
     /** The words free-text search finds the mask by. */
