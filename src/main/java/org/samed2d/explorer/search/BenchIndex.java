@@ -126,6 +126,14 @@ public final class BenchIndex implements AutoCloseable {
         return openSearch.facetsPerDimension(filter);
     }
 
+    /** For a cluster: empties the request cache, so that what follows is answered from it only once it has seen it. */
+    public void clearRequestCache() {
+        if (openSearch == null) {
+            throw new IllegalStateException("only the OpenSearch engine has a request cache");
+        }
+        openSearch.clearRequestCache();
+    }
+
     /** The first page of matching mask ids in this order. */
     public List<Long> firstPage(MaskFilter filter, MaskSort sort, int limit) {
         return engine.masks(filter, sort, limit, null).ids();

@@ -9,7 +9,6 @@ import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch._types.aggregations.Aggregate;
 import org.opensearch.client.opensearch._types.aggregations.Aggregation;
 import org.opensearch.client.opensearch._types.aggregations.AggregationRange;
-import org.opensearch.client.opensearch._types.aggregations.LongTermsBucket;
 import org.opensearch.client.opensearch._types.aggregations.RangeBucket;
 import org.opensearch.client.opensearch._types.aggregations.StringTermsAggregate;
 import org.opensearch.client.opensearch._types.aggregations.StringTermsBucket;
@@ -153,8 +152,8 @@ final class OpenSearchFacets {
 
     private static long[] bins(SearchResult<Void> result) {
         long[] histogram = new long[AreaBins.COUNT];
-        for (LongTermsBucket bucket : exact(result.aggregations().get("bins")).lterms().buckets().array()) {
-            histogram[(int) bucket.key().signed().longValue()] = bucket.docCount();
+        for (StringTermsBucket bucket : exact(result.aggregations().get("bins")).sterms().buckets().array()) {
+            histogram[Integer.parseInt(bucket.key())] = bucket.docCount();
         }
         return histogram;
     }

@@ -41,7 +41,9 @@ final class OpenSearchQueries {
     Query images(MaskFilter filter) {
         List<Query> clauses = clauses(filter, NESTED, true, true, true);
         if (clauses.isEmpty()) {
-            return Query.of(q -> q.matchAll(all -> all));
+            // every image document has its id and no nested one has; match_all would be wrapped in a filter that
+            // skips the nested documents, which visits them all (twice as slow at 5M masks)
+            return Query.of(q -> q.exists(e -> e.field(OpenSearchDocuments.IMAGE)));
         }
         return Query.of(q -> q.nested(n -> n.path(OpenSearchDocuments.MASKS).scoreMode(ChildScoreMode.None)
                 .query(and(clauses))));
