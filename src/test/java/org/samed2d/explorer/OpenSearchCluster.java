@@ -55,6 +55,11 @@ public final class OpenSearchCluster {
             return URI.create("http://127.0.0.1:" + http);
         }
 
+        /** The name the node reports in its statistics. */
+        public String name() {
+            return name;
+        }
+
         boolean running() {
             return process != null && process.isAlive();
         }

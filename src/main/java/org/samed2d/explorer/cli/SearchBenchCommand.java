@@ -23,6 +23,7 @@ import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.BenchIndex;
 import org.samed2d.explorer.search.FacetCounts;
 import org.samed2d.explorer.search.MaskSort;
+import org.samed2d.explorer.search.NodeHeap;
 import org.samed2d.explorer.search.RegionMap;
 
 /**
@@ -199,6 +200,11 @@ final class SearchBenchCommand {
             out.printf("cells vs one aggregation per dimension, p50: %.1fx faster cold, %.1fx with the cache on and "
                     + "each filter new%n", percentile(perDimension, 0.5) / percentile(cells, 0.5),
                     percentile(perDimensionNew, 0.5) / percentile(cellsNew, 0.5));
+            for (NodeHeap heap : cold.nodeHeaps()) {
+                out.printf("OpenSearch %s: heap limit %,d MB, old generation %,d MB after its latest collection, "
+                        + "peak %,d MB since the node started%n", heap.node(), heap.maxBytes() >> 20,
+                        heap.oldAfterGcBytes() >> 20, heap.oldPeakBytes() >> 20);
+            }
         }
         out.printf("Bench JVM: RSS %,d MB (the cluster's nodes are other processes)%n", residentMegabytes());
     }

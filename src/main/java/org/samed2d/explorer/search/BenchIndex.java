@@ -134,6 +134,14 @@ public final class BenchIndex implements AutoCloseable {
         openSearch.clearRequestCache();
     }
 
+    /** For a cluster: each node's heap, from its statistics. */
+    public List<NodeHeap> nodeHeaps() {
+        if (openSearch == null) {
+            throw new IllegalStateException("only the OpenSearch engine runs on nodes of its own");
+        }
+        return openSearch.nodeHeaps();
+    }
+
     /** The first page of matching mask ids in this order. */
     public List<Long> firstPage(MaskFilter filter, MaskSort sort, int limit) {
         return engine.masks(filter, sort, limit, null).ids();

@@ -2,14 +2,18 @@ package org.samed2d.explorer.search.opensearch;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch.nodes.stats.NodesStatsMetric;
+import org.opensearch.client.opensearch.nodes.stats.Pool;
 import org.samed2d.explorer.search.FacetCounts;
 import org.samed2d.explorer.search.ImagePage;
 import org.samed2d.explorer.search.MaskCounts;
 import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.MaskSort;
+import org.samed2d.explorer.search.NodeHeap;
 import org.samed2d.explorer.search.RegionMap;
 import org.samed2d.explorer.search.engine.ImageHits;
 import org.samed2d.explorer.search.engine.IndexWriting;
@@ -81,6 +85,21 @@ public final class OpenSearchEngine implements SearchEngine {
     public void clearRequestCache() {
         OpenSearchCalls.call("clear the request cache", () -> client.indices().clearCache(c -> c
                 .index(indices.masksAlias(), indices.imagesAlias()).request(true).query(false).fielddata(false)));
+    }
+
+    /** Each node's heap, from the nodes' statistics, in the order of their names. */
+    public List<NodeHeap> nodeHeaps() {
+        return OpenSearchCalls.call("read the nodes' heap statistics", () -> client.nodes()
+                        .stats(s -> s.metric(NodesStatsMetric.Jvm)))
+                .nodes().values().stream()
+                .map(node -> {
+                    Pool old = node.jvm().mem().pools().get("old");
+                    return new NodeHeap(node.name(), node.jvm().mem().heapMaxInBytes(),
+                            old == null || old.lastGcStats() == null ? -1 : old.lastGcStats().usedInBytes(),
+                            old == null ? -1 : old.peakUsedInBytes());
+                })
+                .sorted(Comparator.comparing(NodeHeap::node))
+                .toList();
     }
 
     @Override
