@@ -120,26 +120,24 @@ public final class BenchIndex implements AutoCloseable {
 
     /** For a cluster, the facets counted with one filter aggregation per dimension, to measure the cell form against. */
     public FacetCounts facetsPerDimension(MaskFilter filter) {
-        if (openSearch == null) {
-            throw new IllegalStateException("only the OpenSearch engine counts facets per dimension");
-        }
-        return openSearch.facetsPerDimension(filter);
+        return cluster("counts facets per dimension").facetsPerDimension(filter);
     }
 
     /** For a cluster: empties the request cache, so that what follows is answered from it only once it has seen it. */
     public void clearRequestCache() {
-        if (openSearch == null) {
-            throw new IllegalStateException("only the OpenSearch engine has a request cache");
-        }
-        openSearch.clearRequestCache();
+        cluster("has a request cache").clearRequestCache();
     }
 
     /** For a cluster: each node's heap, from its statistics. */
     public List<NodeHeap> nodeHeaps() {
+        return cluster("runs on nodes of its own").nodeHeaps();
+    }
+
+    private OpenSearchEngine cluster(String what) {
         if (openSearch == null) {
-            throw new IllegalStateException("only the OpenSearch engine runs on nodes of its own");
+            throw new IllegalStateException("only the OpenSearch engine " + what);
         }
-        return openSearch.nodeHeaps();
+        return openSearch;
     }
 
     /** The first page of matching mask ids in this order. */

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch.nodes.stats.JvmMemoryStats;
 import org.opensearch.client.opensearch.nodes.stats.NodesStatsMetric;
 import org.opensearch.client.opensearch.nodes.stats.Pool;
 import org.samed2d.explorer.search.FacetCounts;
@@ -93,8 +94,9 @@ public final class OpenSearchEngine implements SearchEngine {
                         .stats(s -> s.metric(NodesStatsMetric.Jvm)))
                 .nodes().values().stream()
                 .map(node -> {
-                    Pool old = node.jvm().mem().pools().get("old");
-                    return new NodeHeap(node.name(), node.jvm().mem().heapMaxInBytes(),
+                    JvmMemoryStats memory = node.jvm().mem();
+                    Pool old = memory.pools().get("old");
+                    return new NodeHeap(node.name(), memory.heapMaxInBytes(),
                             old == null || old.lastGcStats() == null ? -1 : old.lastGcStats().usedInBytes(),
                             old == null ? -1 : old.peakUsedInBytes());
                 })
