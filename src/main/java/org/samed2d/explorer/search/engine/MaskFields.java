@@ -75,7 +75,7 @@ public final class MaskFields {
     }
 
     /** The dimension values, followed by the area bin where the cell has one. */
-    static String[] decodeCell(String cell) {
+    public static String[] decodeCell(String cell) {
         return cell.split(String.valueOf(SEPARATOR), -1);
     }
 }

@@ -3,6 +3,8 @@ package org.samed2d.explorer.search.opensearch;
 import java.io.IOException;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.ShardStatistics;
+import org.opensearch.client.opensearch._types.aggregations.Aggregate;
+import org.opensearch.client.opensearch._types.aggregations.TermsAggregateBase;
 import org.opensearch.client.opensearch.core.msearch.MultiSearchResponseItem;
 import org.opensearch.client.opensearch.core.search.SearchResult;
 import org.samed2d.explorer.search.SearchUnavailableException;
@@ -68,6 +70,18 @@ final class OpenSearchCalls {
                     + shards.successful() + " of " + shards.total() + " shards" + (timedOut ? ", timed out" : "")
                     + "; counts would not be exact", null);
         }
+    }
+
+    /** A terms aggregation that counted every value: nothing left over, no shard's count uncertain. */
+    static Aggregate exact(Aggregate aggregate) {
+        TermsAggregateBase<?> terms = aggregate.isSterms() ? aggregate.sterms() : aggregate.lterms();
+        Long other = terms.sumOtherDocCount();
+        Long error = terms.docCountErrorUpperBound();
+        if (other != null && other != 0 || error != null && error != 0) {
+            throw new IllegalStateException("a terms aggregation left " + other + " masks uncounted (error bound "
+                    + error + "); more distinct values than the engine asks for");
+        }
+        return aggregate;
     }
 
     private static String message(Throwable e) {

@@ -10,9 +10,10 @@ import org.samed2d.explorer.search.engine.AreaBins;
 import org.samed2d.explorer.search.engine.MaskFields;
 
 /**
- * The documents of the two indices (mappings in {@code search/opensearch/}): a flat one per mask, and one per image
- * with its masks nested. The cell of a mask document holds its dimension values only; the area histogram has an
- * aggregation of its own, which keeps the facet aggregation to a few thousand buckets.
+ * The documents of the mask and image indices (mappings in {@code search/opensearch/}): a flat one per mask, and one
+ * per image with its masks nested. The cell of a mask document holds its dimension values only; the area histogram
+ * is counted apart (from the cells index, {@link OpenSearchCellCounts}), which keeps the facet aggregation to a few
+ * thousand buckets.
  */
 final class OpenSearchDocuments {
 
@@ -27,6 +28,13 @@ final class OpenSearchDocuments {
     static final String TEXT = "text";
     static final String ORDER = "order";
     static final String MASKS = "masks";
+    /**
+     * In the cells index: how many masks a cell has in an area bin, as the document's weight, which every bucket
+     * aggregation adds up instead of counting the document once.
+     */
+    static final String DOC_COUNT = "_doc_count";
+    /** In the cells index: a cell whose masks are being changed, to be counted again. */
+    static final String PENDING_CELL = "pendingCell";
 
     private final MaskFields fields;
 
@@ -42,6 +50,11 @@ final class OpenSearchDocuments {
         doc.put(AREA_BIN, Integer.toString(AreaBins.of(mask.area())));
         doc.put(ORDER, MaskFields.order(mask));
         return doc;
+    }
+
+    /** The cell a mask's document is in. */
+    String cellOf(IndexedMask mask) {
+        return MaskFields.dimensionCell(fields.dimensionValues(mask));
     }
 
     /** One image's document from all its masks (which must all be of that image). */

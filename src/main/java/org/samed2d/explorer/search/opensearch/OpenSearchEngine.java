@@ -49,7 +49,8 @@ public final class OpenSearchEngine implements SearchEngine {
         this.imageMasks = imageMasks;
         OpenSearchSearches searches = new OpenSearchSearches(client, settings.requestCache());
         OpenSearchQueries queries = new OpenSearchQueries();
-        this.facets = new OpenSearchFacets(searches, queries, indices.masksAlias(), indices.imagesAlias());
+        this.facets = new OpenSearchFacets(searches, queries, indices.masksAlias(), indices.imagesAlias(),
+                indices.cellsAlias());
         this.pages = new OpenSearchPages(searches, queries, facets, indices.masksAlias(), indices.imagesAlias());
     }
 
@@ -85,7 +86,7 @@ public final class OpenSearchEngine implements SearchEngine {
     /** Empties the shards' request cache of both indices: for measuring each facet form on answers it has not cached. */
     public void clearRequestCache() {
         OpenSearchCalls.call("clear the request cache", () -> client.indices().clearCache(c -> c
-                .index(indices.masksAlias(), indices.imagesAlias()).request(true).query(false).fielddata(false)));
+                .index(indices.masksAlias(), indices.imagesAlias(), indices.cellsAlias()).request(true).query(false).fielddata(false)));
     }
 
     /** Each node's heap, from the nodes' statistics, in the order of their names. */

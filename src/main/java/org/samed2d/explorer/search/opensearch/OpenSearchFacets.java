@@ -29,8 +29,9 @@ import org.samed2d.explorer.search.opensearch.OpenSearchSearches.Search;
  * Counts and facets in one multi-search of three small searches: mask counts per cell under the filters that are
  * not dimensions (one terms aggregation of a few thousand buckets, whose body does not depend on the dimension
  * filters, so clicking values is answered from the request cache), the area histogram under every filter but the
- * area range (at most 64 buckets), and the exact number of images, counted as image documents a nested query
- * matches. Dimension filters are then applied to cells by {@link CellFacets}, as in the embedded engine.
+ * area range (at most 64 buckets; where those filters are dimensions only, counted on the cells index's few
+ * thousand documents instead of every matching mask), and the exact number of images, counted as image documents a nested
+ * query matches. Dimension filters are then applied to cells by {@link CellFacets}, as in the embedded engine.
  */
 final class OpenSearchFacets {
 
@@ -42,13 +43,16 @@ final class OpenSearchFacets {
     private final OpenSearchQueries queries;
     private final String masks;
     private final String images;
+    private final String cells;
     private final CellTable table = new CellTable();
 
-    OpenSearchFacets(OpenSearchSearches searches, OpenSearchQueries queries, String masks, String images) {
+    OpenSearchFacets(OpenSearchSearches searches, OpenSearchQueries queries, String masks, String images,
+                     String cells) {
         this.searches = searches;
         this.queries = queries;
         this.masks = masks;
         this.images = images;
+        this.cells = cells;
     }
 
     MaskCounts counts(MaskFilter filter) {
@@ -62,7 +66,7 @@ final class OpenSearchFacets {
                 .aggregations("cells", terms(OpenSearchDocuments.CELL, MAX_CELLS)));
         List<SearchResult<Void>> results = searches.run("count facets", List.of(cells, histogram(filter),
                 imageTotal(filter)));
-        StringTermsAggregate cellCounts = exact(results.get(0).aggregations().get("cells")).sterms();
+        StringTermsAggregate cellCounts = OpenSearchCalls.exact(results.get(0).aggregations().get("cells")).sterms();
         List<StringTermsBucket> buckets = cellCounts.buckets().array();
         int[] numbers = table.intern(buckets.stream().map(StringTermsBucket::key).toList());
         CellFacets.Selection selection = CellFacets.select(table.view(), filter);
@@ -88,13 +92,13 @@ final class OpenSearchFacets {
                     .aggregations("values", terms(dimension.parameter(), MAX_VALUES))));
         }
         perDimension.add(maskTotal(filter));
-        perDimension.add(histogram(filter));
+        perDimension.add(histogramOfMasks(filter));
         perDimension.add(imageTotal(filter));
         List<SearchResult<Void>> results = searches.run("count facets", perDimension);
         Map<FacetDimension, Map<String, Long>> values = new EnumMap<>(FacetDimension.class);
         for (FacetDimension dimension : FacetDimension.values()) {
             Map<String, Long> counts = new HashMap<>();
-            exact(results.get(dimension.ordinal()).aggregations().get("values")).sterms().buckets().array()
+            OpenSearchCalls.exact(results.get(dimension.ordinal()).aggregations().get("values")).sterms().buckets().array()
                     .forEach(bucket -> counts.put(bucket.key(), bucket.docCount()));
             values.put(dimension, counts);
         }
@@ -136,8 +140,22 @@ final class OpenSearchFacets {
         return FractionBins.histogram(counts);
     }
 
+    /**
+     * The area histogram under every filter but the area range: where those filters are dimensions only, from the
+     * cells index, whose count documents weigh as many masks as they count (a few thousand documents instead of
+     * every matching mask); otherwise on the masks themselves.
+     */
     private Search histogram(MaskFilter filter) {
-        return new Search(masks, b -> b.size(0).trackTotalHits(t -> t.enabled(false))
+        return histogram(OpenSearchQueries.dimensionsOnly(filter.withoutArea()) ? cells : masks, filter);
+    }
+
+    /** The area histogram counted on the masks themselves, as the textbook form does. */
+    private Search histogramOfMasks(MaskFilter filter) {
+        return histogram(masks, filter);
+    }
+
+    private Search histogram(String index, MaskFilter filter) {
+        return new Search(index, b -> b.size(0).trackTotalHits(t -> t.enabled(false))
                 .query(queries.withoutArea(filter))
                 .aggregations("bins", terms(OpenSearchDocuments.AREA_BIN, AreaBins.COUNT)));
     }
@@ -152,7 +170,7 @@ final class OpenSearchFacets {
 
     private static long[] bins(SearchResult<Void> result) {
         long[] histogram = new long[AreaBins.COUNT];
-        for (StringTermsBucket bucket : exact(result.aggregations().get("bins")).sterms().buckets().array()) {
+        for (StringTermsBucket bucket : OpenSearchCalls.exact(result.aggregations().get("bins")).sterms().buckets().array()) {
             histogram[Integer.parseInt(bucket.key())] = bucket.docCount();
         }
         return histogram;
@@ -160,18 +178,6 @@ final class OpenSearchFacets {
 
     private static Aggregation terms(String field, int size) {
         return Aggregation.of(a -> a.terms(t -> t.field(field).size(size).shardSize(size)));
-    }
-
-    /** A terms aggregation that counted every value: nothing left over, no shard's count uncertain. */
-    private static Aggregate exact(Aggregate aggregate) {
-        TermsAggregateBase<?> terms = aggregate.isSterms() ? aggregate.sterms() : aggregate.lterms();
-        Long other = terms.sumOtherDocCount();
-        Long error = terms.docCountErrorUpperBound();
-        if (other != null && other != 0 || error != null && error != 0) {
-            throw new IllegalStateException("a facet aggregation left " + other + " masks uncounted (error bound "
-                    + error + "); more distinct values than the engine asks for");
-        }
-        return aggregate;
     }
 
     private static MaskFilter without(MaskFilter filter, FacetDimension dimension) {

@@ -25,22 +25,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The indices in the cluster: two per generation (masks and images), the live generation behind two aliases, the
- * mappings from {@code search/opensearch/*-vN.json}, and in the masks index's mapping metadata the mapping version
- * and the catalog change the generation holds. A rebuild writes a new generation and moves both aliases to it in
- * one request, so searches never see a half-built one.
+ * The indices in the cluster: three per generation (masks, images and the masks counted per cell and area bin), the
+ * live generation behind three aliases, the mappings from {@code search/opensearch/*-vN.json}, and in the masks
+ * index's mapping metadata the mapping version and the catalog change the generation holds. A rebuild writes a new
+ * generation and moves every alias to it in one request, so searches never see a half-built one.
  */
 final class OpenSearchIndices {
 
     private static final Logger log = LoggerFactory.getLogger(OpenSearchIndices.class);
     /** The version of the mapping files this code writes; a live generation of another version is rebuilt. */
-    static final int MAPPING_VERSION = 2;
+    static final int MAPPING_VERSION = 3;
     private static final String APPLIED_CHANGE = "appliedChange";
     private static final String VERSION = "mappingVersion";
     private static final Duration BUILD_STEP = Duration.ofMinutes(30);
 
-    /** A generation's two concrete indices. */
-    record Generation(String masks, String images) {
+    /** A generation's concrete indices. */
+    record Generation(String masks, String images, String cells) {
+
+        String[] all() {
+            return new String[] {masks, images, cells};
+        }
     }
 
     private final OpenSearchClient client;
@@ -65,6 +69,14 @@ final class OpenSearchIndices {
         return settings.index() + "-images";
     }
 
+    String cellsAlias() {
+        return settings.index() + "-cells";
+    }
+
+    private List<String> aliases() {
+        return List.of(masksAlias(), imagesAlias(), cellsAlias());
+    }
+
     /** The generation behind the aliases, or null when there is none yet. */
     @Nullable Generation live() throws IOException {
         if (!client.indices().existsAlias(a -> a.name(masksAlias())).value()) {
@@ -80,20 +92,22 @@ final class OpenSearchIndices {
 
     private Generation generationOf(String masksIndex) {
         String suffix = masksIndex.substring(masksAlias().length());
-        return new Generation(masksIndex, imagesAlias() + suffix);
+        return new Generation(masksIndex, imagesAlias() + suffix, cellsAlias() + suffix);
     }
 
     /**
-     * Creates a generation's two indices, empty and with no refreshes of their own (the writer refreshes when it
+     * Creates a generation's indices, empty and with no refreshes of their own (the writer refreshes when it
      * publishes).
      */
     Generation create(int replicas) throws IOException {
         String suffix = "-g" + clock.millis();
-        Generation generation = new Generation(masksAlias() + suffix, imagesAlias() + suffix);
+        Generation generation = new Generation(masksAlias() + suffix, imagesAlias() + suffix, cellsAlias() + suffix);
         client.indices().create(c -> c.index(generation.masks())
                 .settings(settings(replicas)).mappings(mapping("masks")));
         client.indices().create(c -> c.index(generation.images())
                 .settings(settings(replicas)).mappings(mapping("images")));
+        client.indices().create(c -> c.index(generation.cells())
+                .settings(settings(replicas)).mappings(mapping("cells")));
         return generation;
     }
 
@@ -145,7 +159,11 @@ final class OpenSearchIndices {
     }
 
     void refresh(Generation generation) throws IOException {
-        patient.indices().refresh(r -> r.index(generation.masks(), generation.images()));
+        patient.indices().refresh(r -> r.index(List.of(generation.all())));
+    }
+
+    void refreshCells(Generation generation) throws IOException {
+        patient.indices().refresh(r -> r.index(generation.cells()));
     }
 
     /**
@@ -154,10 +172,10 @@ final class OpenSearchIndices {
      * second one records the global checkpoint the first one made durable, so its commit is the safe one.
      */
     void replicate(Generation generation, int replicas) throws IOException {
-        patient.indices().flush(f -> f.index(generation.masks(), generation.images()));
-        patient.indices().flush(f -> f.index(generation.masks(), generation.images()).force(true));
-        patient.indices().putSettings(s -> s.index(generation.masks(), generation.images())
-                .settings(i -> i.numberOfReplicas(replicas)));
+        List<String> all = List.of(generation.all());
+        patient.indices().flush(f -> f.index(all));
+        patient.indices().flush(f -> f.index(all).force(true));
+        patient.indices().putSettings(s -> s.index(all).settings(i -> i.numberOfReplicas(replicas)));
         long deadline = System.nanoTime() + BUILD_STEP.toNanos();
         HealthStatus status;
         do {
@@ -174,7 +192,7 @@ final class OpenSearchIndices {
      */
     private HealthStatus health(Generation generation) throws IOException {
         try {
-            return patient.cluster().health(h -> h.index(generation.masks(), generation.images())
+            return patient.cluster().health(h -> h.index(List.of(generation.all()))
                     .waitForStatus(HealthStatus.Green).timeout(t -> t.time("20s"))).status();
         } catch (ResponseException e) {
             if (e.status() == 408) {
@@ -184,16 +202,22 @@ final class OpenSearchIndices {
         }
     }
 
-    /** Points both aliases at {@code generation} in one request and deletes the generations they pointed at before. */
+    /** Points every alias at {@code generation} in one request and deletes the generations they pointed at before. */
     void attach(Generation generation) throws IOException {
-        @Nullable Generation previous = live();
+        List<String> aliases = aliases();
+        Map<String, List<String>> before = new java.util.HashMap<>();
+        for (String alias : aliases) {
+            // what they name now, read rather than derived: a generation of an older version may lack an index
+            before.put(alias, client.indices().existsAlias(a -> a.name(alias)).value()
+                    ? List.copyOf(client.indices().getAlias(a -> a.name(alias)).result().keySet()) : List.of());
+        }
         client.indices().updateAliases(u -> {
-            if (previous != null) {
-                u.actions(a -> a.remove(r -> r.index(previous.masks()).alias(masksAlias())));
-                u.actions(a -> a.remove(r -> r.index(previous.images()).alias(imagesAlias())));
+            for (int i = 0; i < aliases.size(); i++) {
+                String alias = aliases.get(i);
+                before.get(alias).forEach(index -> u.actions(a -> a.remove(r -> r.index(index).alias(alias))));
+                String after = generation.all()[i];
+                u.actions(a -> a.add(add -> add.index(after).alias(alias)));
             }
-            u.actions(a -> a.add(add -> add.index(generation.masks()).alias(masksAlias())));
-            u.actions(a -> a.add(add -> add.index(generation.images()).alias(imagesAlias())));
             return u;
         });
         deleteAllBut(generation);
@@ -201,9 +225,10 @@ final class OpenSearchIndices {
 
     /** Deletes every generation but this one: the one the aliases left, and any a stopped rebuild left behind. */
     void deleteAllBut(Generation keep) throws IOException {
-        for (String pattern : List.of(masksAlias() + "-g*", imagesAlias() + "-g*")) {
-            for (String index : client.indices().get(g -> g.index(pattern)).result().keySet()) {
-                if (!index.equals(keep.masks()) && !index.equals(keep.images())) {
+        List<String> kept = List.of(keep.all());
+        for (String alias : aliases()) {
+            for (String index : client.indices().get(g -> g.index(alias + "-g*")).result().keySet()) {
+                if (!kept.contains(index)) {
                     try {
                         client.indices().delete(d -> d.index(index));
                     } catch (OpenSearchException e) {

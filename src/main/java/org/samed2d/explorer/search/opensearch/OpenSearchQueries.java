@@ -37,6 +37,12 @@ final class OpenSearchQueries {
         return and(clauses(filter, "", true, true, false));
     }
 
+    /** Whether every part of the filter is a dimension: what the cells index's counts can answer. */
+    static boolean dimensionsOnly(MaskFilter filter) {
+        return filter.area().isAny() && filter.width().isAny() && filter.height().isAny()
+                && filter.areaFraction().isAny() && filter.text() == null;
+    }
+
     /** The image documents with at least one mask that passes every part of the filter. */
     Query images(MaskFilter filter) {
         List<Query> clauses = clauses(filter, NESTED, true, true, true);

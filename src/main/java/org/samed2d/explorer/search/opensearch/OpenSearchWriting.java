@@ -3,36 +3,32 @@ package org.samed2d.explorer.search.opensearch;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.opensearch.client.opensearch.OpenSearchAsyncClient;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.json.JsonData;
-import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
-import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.samed2d.explorer.catalog.IndexedMask;
-import org.samed2d.explorer.search.SearchUnavailableException;
 import org.samed2d.explorer.search.engine.IndexWriting;
 import org.samed2d.explorer.search.opensearch.OpenSearchIndices.Generation;
 
 /**
- * Writes one generation with the bulk API: each changed mask's document, and the document of each image it is on,
- * made again from all that image's masks as the catalog has them (an image without masks loses its document).
- * Only the holder of the indexer's lock writes, so operations need no versions; replaying a change rewrites the
- * same documents. A fresh generation becomes the live one when published.
+ * Writes one generation with the bulk API: each changed mask's document, the document of each image it is on, made
+ * again from all that image's masks as the catalog has them (an image without masks loses its document), and the
+ * counts of the cells they were and are in ({@link OpenSearchCellCounts}). Only the holder of the indexer's lock
+ * writes, so operations need no versions; replaying a change rewrites the same documents. A fresh generation becomes
+ * the live one when published.
  */
 final class OpenSearchWriting implements IndexWriting {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OpenSearchWriting.class);
 
-    /** Bulk requests on their way at once. */
-    private static final int IN_FLIGHT = 3;
-
     private final OpenSearchClient client;
-    private final OpenSearchAsyncClient async;
+    private final OpenSearchBulk bulk;
+    private final OpenSearchCellCounts cellCounts;
     private final OpenSearchIndices indices;
     private final OpenSearchDocuments documents;
     private final ImageMasks imageMasks;
@@ -44,7 +40,8 @@ final class OpenSearchWriting implements IndexWriting {
     OpenSearchWriting(OpenSearchClient client, OpenSearchIndices indices, OpenSearchDocuments documents,
                       ImageMasks imageMasks, Generation generation, boolean fresh, OpenSearchSettings settings) {
         this.client = client;
-        this.async = new OpenSearchAsyncClient(client._transport());
+        this.bulk = new OpenSearchBulk(client, settings.bulkDocuments());
+        this.cellCounts = new OpenSearchCellCounts(client, bulk, generation);
         this.indices = indices;
         this.documents = documents;
         this.imageMasks = imageMasks;
@@ -56,6 +53,13 @@ final class OpenSearchWriting implements IndexWriting {
 
     @Override
     public void put(List<IndexedMask> masks, boolean absent) {
+        if (!fresh) {
+            // a fresh generation is counted whole when it is published
+            Set<String> cells = absent ? new HashSet<>()
+                    : cellCounts.cellsOf(masks.stream().map(IndexedMask::id).toList());
+            masks.forEach(mask -> cells.add(documents.cellOf(mask)));
+            cellCounts.markPending(cells);
+        }
         List<BulkOperation> operations = new ArrayList<>(masks.size() * 5 / 4);
         Set<Long> images = new LinkedHashSet<>();
         for (IndexedMask mask : masks) {
@@ -66,7 +70,7 @@ final class OpenSearchWriting implements IndexWriting {
         // one stream of bulk requests for both indices: their primaries are on different nodes, which then write at
         // once (sent one index after the other, each node waited while the other wrote)
         operations.addAll(imageOperations(images));
-        send(operations);
+        bulk.send(operations);
     }
 
     @Override
@@ -76,12 +80,13 @@ final class OpenSearchWriting implements IndexWriting {
             return;
         }
         Set<Long> images = imagesOf(maskIds);
+        cellCounts.markPending(cellCounts.cellsOf(maskIds));
         List<BulkOperation> operations = new ArrayList<>(maskIds.size());
         for (long id : maskIds) {
             operations.add(BulkOperation.of(o -> o.delete(d -> d.index(generation.masks()).id(Long.toString(id)))));
         }
         operations.addAll(imageOperations(images));
-        send(operations);
+        bulk.send(operations);
     }
 
     @Override
@@ -97,6 +102,12 @@ final class OpenSearchWriting implements IndexWriting {
         OpenSearchCalls.call("publish the index", () -> {
             long started = System.nanoTime();
             indices.refresh(generation);
+            if (fresh) {
+                cellCounts.countAll();
+            } else {
+                cellCounts.recountPending();
+            }
+            indices.refreshCells(generation);
             long refreshed = System.nanoTime();
             if (fresh) {
                 indices.replicate(generation, replicas);
@@ -105,7 +116,7 @@ final class OpenSearchWriting implements IndexWriting {
             indices.record(generation, appliedChange);
             if (fresh) {
                 indices.attach(generation);
-                log.info("Search index {} published: refreshed in {} ms, flushed and given {} replica(s) in {} ms, "
+                log.info("Search index {} published: refreshed and cells counted in {} ms, flushed and given {} replica(s) in {} ms, "
                         + "aliases moved in {} ms", generation.masks(), (refreshed - started) / 1_000_000, replicas,
                         (replicated - refreshed) / 1_000_000, (System.nanoTime() - replicated) / 1_000_000);
             }
@@ -157,55 +168,5 @@ final class OpenSearchWriting implements IndexWriting {
             }
         }
         return images;
-    }
-
-    /**
-     * Sends the operations in bulk requests of {@code bulkDocuments}, a few at a time: one request at a time leaves
-     * the cluster idle while each one travels and is parsed.
-     */
-    private void send(List<BulkOperation> operations) {
-        java.util.ArrayDeque<java.util.concurrent.CompletableFuture<BulkResponse>> inFlight = new java.util.ArrayDeque<>();
-        for (int from = 0; from < operations.size(); from += bulkDocuments) {
-            List<BulkOperation> part = operations.subList(from, Math.min(operations.size(), from + bulkDocuments));
-            if (inFlight.size() == IN_FLIGHT) {
-                check(await(inFlight.removeFirst()));
-            }
-            inFlight.add(OpenSearchCalls.call("write the index", () -> async.bulk(b -> b.operations(part))));
-        }
-        while (!inFlight.isEmpty()) {
-            check(await(inFlight.removeFirst()));
-        }
-    }
-
-    private static BulkResponse await(java.util.concurrent.CompletableFuture<BulkResponse> response) {
-        try {
-            return response.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            return OpenSearchCalls.call("write the index", () -> {
-                if (cause instanceof java.io.IOException io) {
-                    throw io;
-                }
-                if (cause instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new IllegalStateException(cause);
-            });
-        }
-    }
-
-    private static void check(BulkResponse response) {
-        if (response.errors()) {
-            for (BulkResponseItem item : response.items()) {
-                if (item.error() != null) {
-                    String problem = "the search cluster did not write " + item.index() + "/" + item.id() + ": "
-                            + item.error().reason();
-                    if (OpenSearchCalls.unavailable(item.status())) {
-                        throw new SearchUnavailableException(problem, null);
-                    }
-                    throw new IllegalStateException(problem);
-                }
-            }
-        }
     }
 }
