@@ -28,6 +28,8 @@ final class OpenSearchDocuments {
     static final String TEXT = "text";
     static final String ORDER = "order";
     static final String MASKS = "masks";
+    /** In an image document: the dimensions whose value differs between the image's masks. */
+    static final String MIXED = "mixed";
     /**
      * In the cells index: how many masks a cell has in an area bin, as the document's weight, which every bucket
      * aggregation adds up instead of counting the document once.
@@ -57,13 +59,41 @@ final class OpenSearchDocuments {
         return MaskFields.dimensionCell(fields.dimensionValues(mask));
     }
 
-    /** One image's document from all its masks (which must all be of that image). */
+    /**
+     * One image's document from all its masks (which must all be of that image): the masks nested, and at the top
+     * each dimension's value where all the masks share it (in the release an image's dataset, modality and axis),
+     * or the dimension's name under {@link #MIXED} where they do not, so that a filter on a shared value is tested
+     * once per image instead of once per mask.
+     */
     Map<String, Object> image(long imageId, List<IndexedMask> masks) {
         List<Map<String, Object>> nested = new ArrayList<>(masks.size());
+        String[] shared = null;
+        List<String> mixed = new ArrayList<>();
         for (IndexedMask mask : masks) {
             nested.add(filterable(mask, false));
+            String[] values = fields.dimensionValues(mask);
+            if (shared == null) {
+                shared = values.clone();
+            }
+            for (int d = 0; d < values.length; d++) {
+                if (shared[d] != null && !shared[d].equals(values[d])) {
+                    shared[d] = null;
+                }
+            }
         }
-        return Map.of(IMAGE, imageId, MASKS, nested);
+        Map<String, Object> doc = new HashMap<>();
+        doc.put(IMAGE, imageId);
+        doc.put(MASKS, nested);
+        for (FacetDimension dimension : FacetDimension.values()) {
+            String value = shared == null ? null : shared[dimension.ordinal()];
+            if (value == null) {
+                mixed.add(dimension.parameter());
+            } else {
+                doc.put(dimension.parameter(), value);
+            }
+        }
+        doc.put(MIXED, mixed);
+        return doc;
     }
 
     /** The fields filters test, in both kinds of document. */

@@ -2,8 +2,8 @@ package org.samed2d.explorer.search.opensearch;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +55,10 @@ final class OpenSearchWriting implements IndexWriting {
     public void put(List<IndexedMask> masks, boolean absent) {
         if (!fresh) {
             // a fresh generation is counted whole when it is published
-            Set<String> cells = absent ? new HashSet<>()
-                    : cellCounts.cellsOf(masks.stream().map(IndexedMask::id).toList());
+            Set<String> cells = new HashSet<>();
+            if (!absent) {
+                cells.addAll(cellCounts.cellsOf(masks.stream().map(IndexedMask::id).toList()));
+            }
             masks.forEach(mask -> cells.add(documents.cellOf(mask)));
             cellCounts.markPending(cells);
         }
@@ -116,8 +118,8 @@ final class OpenSearchWriting implements IndexWriting {
             indices.record(generation, appliedChange);
             if (fresh) {
                 indices.attach(generation);
-                log.info("Search index {} published: refreshed and cells counted in {} ms, flushed and given {} replica(s) in {} ms, "
-                        + "aliases moved in {} ms", generation.masks(), (refreshed - started) / 1_000_000, replicas,
+                log.info("Search index {} published: refreshed and cells counted in {} ms, flushed and given {} "
+                        + "replica(s) in {} ms, aliases moved in {} ms", generation.masks(), (refreshed - started) / 1_000_000, replicas,
                         (replicated - refreshed) / 1_000_000, (System.nanoTime() - replicated) / 1_000_000);
             }
             return null;

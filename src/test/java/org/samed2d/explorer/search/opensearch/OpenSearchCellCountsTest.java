@@ -26,9 +26,9 @@ import org.samed2d.explorer.search.engine.IndexWriting;
 import org.samed2d.explorer.search.lucene.LuceneEngine;
 
 /**
- * The area histogram from the cells index's counts per cell and bin: equal to the embedded engine's (which counts
- * masks) after a build, after updates that move masks between bins and cells, after removals, and after a writer
- * that stopped between writing masks and publishing them.
+ * The area histogram from the cells index's counts per cell and bin, and image counts from the values an image's
+ * masks share: equal to the embedded engine's after a build, after updates that move masks between bins and cells,
+ * after removals, and after a writer that stopped between writing masks and publishing them.
  */
 class OpenSearchCellCountsTest {
 
@@ -55,9 +55,13 @@ class OpenSearchCellCountsTest {
         lucene = LuceneEngine.open(folder, RegionMap.bundled(), 1);
         for (long image = 1; image <= 60; image++) {
             int masks = 1 + random.nextInt(8);
+            // most images of one source, as in the release; some of several
+            int source = random.nextInt(DATASETS.length);
+            boolean oneSource = random.nextInt(4) != 0;
             for (int m = 0; m < masks; m++) {
                 long id = image * 16 + m;
-                catalog.put(id, mask(id, image, random.nextInt(DATASETS.length), LABELS[random.nextInt(LABELS.length)]));
+                catalog.put(id, mask(id, image, oneSource ? source : random.nextInt(DATASETS.length),
+                        LABELS[random.nextInt(LABELS.length)]));
             }
         }
         List<IndexedMask> all = List.copyOf(catalog.values());
@@ -127,6 +131,9 @@ class OpenSearchCellCountsTest {
                 MaskFilter.Bounds.ANY, MaskFilter.FractionBounds.ANY, null));
         filters.add(new MaskFilter(Map.of(), MaskFilter.Bounds.ANY, new MaskFilter.Bounds(300L, null),
                 MaskFilter.Bounds.ANY, MaskFilter.FractionBounds.ANY, null));
+        // images whose masks share the dataset and images where it differs, with a part tested on masks
+        filters.add(new MaskFilter(only(FacetDimension.DATASET, DATASETS[1]).values(), MaskFilter.Bounds.ANY,
+                new MaskFilter.Bounds(300L, null), MaskFilter.Bounds.ANY, MaskFilter.FractionBounds.ANY, null));
         return filters;
     }
 
