@@ -38,6 +38,7 @@ final class OpenSearchFacets {
     /** More cells than any catalog has; an answer that does not fit is refused rather than cut short. */
     private static final int MAX_CELLS = 65_000;
     private static final int MAX_VALUES = 65_000;
+    private static final String PENDING = "pending";
 
     private final OpenSearchSearches searches;
     private final OpenSearchQueries queries;
@@ -74,7 +75,7 @@ final class OpenSearchFacets {
         for (int i = 0; i < numbers.length; i++) {
             withArea[numbers[i]] = buckets.get(i).docCount();
         }
-        return CellFacets.tally(selection, filter, withArea, bins(results.get(1)),
+        return CellFacets.tally(selection, filter, withArea, bins(filter, results.get(1)),
                 results.get(2).hits().total().value());
     }
 
@@ -143,19 +144,36 @@ final class OpenSearchFacets {
     /**
      * The area histogram under every filter but the area range: where those filters are dimensions only, from the
      * cells index, whose count documents weigh as many masks as they count (a few thousand documents instead of
-     * every matching mask); otherwise on the masks themselves.
+     * every matching mask), with the number of cells marked pending beside it; otherwise on the masks themselves.
      */
     private Search histogram(MaskFilter filter) {
-        return histogram(OpenSearchQueries.dimensionsOnly(filter.withoutArea()) ? cells : masks, filter);
+        if (!OpenSearchQueries.dimensionsOnly(filter.withoutArea())) {
+            return histogramOfMasks(filter);
+        }
+        Query pending = Query.of(q -> q.exists(e -> e.field(OpenSearchDocuments.PENDING_CELL)));
+        Query countsOrPending = Query.of(q -> q.bool(b -> b.should(queries.withoutArea(filter), pending)
+                .minimumShouldMatch("1")));
+        return new Search(cells, b -> b.size(0).trackTotalHits(t -> t.enabled(false)).query(countsOrPending)
+                .aggregations("bins", terms(OpenSearchDocuments.AREA_BIN, AreaBins.COUNT))
+                .aggregations(PENDING, Aggregation.of(a -> a.filter(pending))));
+    }
+
+    /**
+     * The histogram's bins; counted again on the masks when the cells index had cells marked pending, which the
+     * indexer is counting again after it made their masks' changes visible (marks become visible before the masks
+     * and go with the new counts in one refresh), so no answer mixes new masks with old counts.
+     */
+    private long[] bins(MaskFilter filter, SearchResult<Void> histogram) {
+        Aggregate pending = histogram.aggregations().get(PENDING);
+        if (pending != null && pending.filter().docCount() > 0) {
+            return bins(searches.one("count the area histogram", histogramOfMasks(filter)));
+        }
+        return bins(histogram);
     }
 
     /** The area histogram counted on the masks themselves, as the textbook form does. */
     private Search histogramOfMasks(MaskFilter filter) {
-        return histogram(masks, filter);
-    }
-
-    private Search histogram(String index, MaskFilter filter) {
-        return new Search(index, b -> b.size(0).trackTotalHits(t -> t.enabled(false))
+        return new Search(masks, b -> b.size(0).trackTotalHits(t -> t.enabled(false))
                 .query(queries.withoutArea(filter))
                 .aggregations("bins", terms(OpenSearchDocuments.AREA_BIN, AreaBins.COUNT)));
     }

@@ -159,7 +159,7 @@ final class OpenSearchIndices {
     }
 
     void refresh(Generation generation) throws IOException {
-        patient.indices().refresh(r -> r.index(List.of(generation.all())));
+        patient.indices().refresh(r -> r.index(generation.masks(), generation.images()));
     }
 
     void refreshCells(Generation generation) throws IOException {

@@ -103,6 +103,8 @@ final class OpenSearchWriting implements IndexWriting {
     public void publish(long appliedChange) {
         OpenSearchCalls.call("publish the index", () -> {
             long started = System.nanoTime();
+            // the cells first: marks of changed cells are visible before the masks they mark (see OpenSearchFacets)
+            indices.refreshCells(generation);
             indices.refresh(generation);
             if (fresh) {
                 cellCounts.countAll();
