@@ -131,8 +131,8 @@ class OpenSearchLifecycleTest {
 
         assertThat(answers.get()).isNotEmpty().containsOnly(new MaskCounts(30, 4));
         assertThat(liveMasksIndex()).isNotEqualTo(before);
-        assertThat(indices()).containsExactlyInAnyOrder(liveMasksIndex(), liveMasksIndex().replace("-masks-", "-images-"),
-                liveMasksIndex().replace("-masks-", "-cells-"));
+        assertThat(indices()).containsExactlyInAnyOrder(liveMasksIndex(),
+                liveMasksIndex().replace("-masks-", "-images-"), liveMasksIndex().replace("-masks-", "-cells-"));
         assertThat(slow.counts(MaskFilter.ALL)).isEqualTo(new MaskCounts(30, 4));
         slow.close();
     }

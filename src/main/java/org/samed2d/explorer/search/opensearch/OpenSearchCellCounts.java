@@ -26,11 +26,12 @@ import org.samed2d.explorer.search.opensearch.OpenSearchIndices.Generation;
 
 /**
  * The masks of each cell (a tuple of dimension values) per area bin, as count documents in the generation's cells
- * index that weigh as many documents as they count masks ({@code _doc_count}), so that the area histogram under dimension filters adds up a few thousand counts instead of visiting every
- * matching mask. Counts are never incremented: a cell whose masks are about to change is first marked pending (a
- * document of its own, durable before the masks change), and pending cells are counted again from the masks index
- * once it is refreshed, their marks removed last. A writer that stops anywhere leaves marks that the next publish
- * counts, so the counts cannot drift from the masks.
+ * index that weigh as many documents as they count masks ({@code _doc_count}), so that the area histogram under
+ * dimension filters adds up a few thousand counts instead of visiting every matching mask. Counts are never
+ * incremented: a cell whose masks are about to change is first marked pending (a document of its own, durable
+ * before the masks change), and pending cells are counted again from the masks index once it is refreshed, their
+ * marks removed last. A writer that stops anywhere leaves marks that the next publish counts, so the counts cannot
+ * drift from the masks.
  */
 final class OpenSearchCellCounts {
 
@@ -66,7 +67,8 @@ final class OpenSearchCellCounts {
         List<String> ids = maskIds.stream().map(String::valueOf).toList();
         for (int from = 0; from < ids.size(); from += IDS_PER_SEARCH) {
             List<String> part = ids.subList(from, Math.min(ids.size(), from + IDS_PER_SEARCH));
-            cells.addAll(values(generation.masks(), Query.of(q -> q.ids(i -> i.values(part))), OpenSearchDocuments.CELL));
+            cells.addAll(values(generation.masks(), Query.of(q -> q.ids(i -> i.values(part))),
+                    OpenSearchDocuments.CELL));
         }
         return cells;
     }
@@ -81,8 +83,8 @@ final class OpenSearchCellCounts {
 
     /** Counts the marked cells again from the masks index, which must be refreshed, then removes their marks. */
     void recountPending() {
-        List<String> pending = values(generation.cells(),
-                Query.of(q -> q.exists(e -> e.field(OpenSearchDocuments.PENDING_CELL))), OpenSearchDocuments.PENDING_CELL);
+        Query marks = Query.of(q -> q.exists(e -> e.field(OpenSearchDocuments.PENDING_CELL)));
+        List<String> pending = values(generation.cells(), marks, OpenSearchDocuments.PENDING_CELL);
         recount(pending);
         bulk.send(pending.stream().map(cell -> BulkOperation.of(o -> o.delete(d -> d.index(generation.cells())
                 .id(pendingId(cell))))).toList());
@@ -104,7 +106,8 @@ final class OpenSearchCellCounts {
                     .index(generation.cells()).id(countId(cell, bin)).document(countDocument(cell, bin, masks)))))));
             stored.forEach((cell, bins) -> bins.keySet().forEach(bin -> {
                 if (!now.getOrDefault(cell, Map.of()).containsKey(bin)) {
-                    writes.add(BulkOperation.of(o -> o.delete(d -> d.index(generation.cells()).id(countId(cell, bin)))));
+                    writes.add(BulkOperation.of(o -> o.delete(d -> d.index(generation.cells())
+                            .id(countId(cell, bin)))));
                 }
             }));
             bulk.send(writes);

@@ -12,7 +12,6 @@ import org.opensearch.client.opensearch._types.aggregations.AggregationRange;
 import org.opensearch.client.opensearch._types.aggregations.RangeBucket;
 import org.opensearch.client.opensearch._types.aggregations.StringTermsAggregate;
 import org.opensearch.client.opensearch._types.aggregations.StringTermsBucket;
-import org.opensearch.client.opensearch._types.aggregations.TermsAggregateBase;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.search.SearchResult;
 import org.samed2d.explorer.search.FacetCounts;
@@ -30,8 +29,8 @@ import org.samed2d.explorer.search.opensearch.OpenSearchSearches.Search;
  * not dimensions (one terms aggregation of a few thousand buckets, whose body does not depend on the dimension
  * filters, so clicking values is answered from the request cache), the area histogram under every filter but the
  * area range (at most 64 buckets; where those filters are dimensions only, counted on the cells index's few
- * thousand documents instead of every matching mask), and the exact number of images, counted as image documents a nested
- * query matches. Dimension filters are then applied to cells by {@link CellFacets}, as in the embedded engine.
+ * thousand documents instead of every matching mask), and the exact number of images, counted as image documents
+ * a nested query matches. Dimension filters are then applied to cells by {@link CellFacets}, as in the embedded engine.
  */
 final class OpenSearchFacets {
 
@@ -99,8 +98,8 @@ final class OpenSearchFacets {
         Map<FacetDimension, Map<String, Long>> values = new EnumMap<>(FacetDimension.class);
         for (FacetDimension dimension : FacetDimension.values()) {
             Map<String, Long> counts = new HashMap<>();
-            OpenSearchCalls.exact(results.get(dimension.ordinal()).aggregations().get("values")).sterms().buckets().array()
-                    .forEach(bucket -> counts.put(bucket.key(), bucket.docCount()));
+            OpenSearchCalls.exact(results.get(dimension.ordinal()).aggregations().get("values")).sterms().buckets()
+                    .array().forEach(bucket -> counts.put(bucket.key(), bucket.docCount()));
             values.put(dimension, counts);
         }
         int after = FacetDimension.values().length;
@@ -188,7 +187,8 @@ final class OpenSearchFacets {
 
     private static long[] bins(SearchResult<Void> result) {
         long[] histogram = new long[AreaBins.COUNT];
-        for (StringTermsBucket bucket : OpenSearchCalls.exact(result.aggregations().get("bins")).sterms().buckets().array()) {
+        for (StringTermsBucket bucket : OpenSearchCalls.exact(result.aggregations().get("bins")).sterms().buckets()
+                .array()) {
             histogram[Integer.parseInt(bucket.key())] = bucket.docCount();
         }
         return histogram;
