@@ -45,7 +45,7 @@ final class OpenSearchDocuments {
     }
 
     Map<String, Object> mask(IndexedMask mask) {
-        Map<String, Object> doc = filterable(mask, true);
+        Map<String, Object> doc = filterable(mask, fields.dimensionValues(mask), true);
         doc.put(ID, mask.id());
         doc.put(IMAGE, mask.imageId());
         // a keyword: its terms aggregation counts per global ordinal, faster than a number's per-value hash
@@ -70,8 +70,8 @@ final class OpenSearchDocuments {
         String[] shared = null;
         List<String> mixed = new ArrayList<>();
         for (IndexedMask mask : masks) {
-            nested.add(filterable(mask, false));
             String[] values = fields.dimensionValues(mask);
+            nested.add(filterable(mask, values, false));
             if (shared == null) {
                 shared = values.clone();
             }
@@ -97,9 +97,8 @@ final class OpenSearchDocuments {
     }
 
     /** The fields filters test, in both kinds of document. */
-    private Map<String, Object> filterable(IndexedMask mask, boolean withCell) {
+    private static Map<String, Object> filterable(IndexedMask mask, String[] values, boolean withCell) {
         Map<String, Object> doc = new HashMap<>();
-        String[] values = fields.dimensionValues(mask);
         for (FacetDimension dimension : FacetDimension.values()) {
             doc.put(dimension.parameter(), values[dimension.ordinal()]);
         }

@@ -42,8 +42,8 @@ final class OpenSearchIndices {
     /** A generation's concrete indices. */
     record Generation(String masks, String images, String cells) {
 
-        String[] all() {
-            return new String[] {masks, images, cells};
+        List<String> all() {
+            return List.of(masks, images, cells);
         }
     }
 
@@ -172,7 +172,7 @@ final class OpenSearchIndices {
      * second one records the global checkpoint the first one made durable, so its commit is the safe one.
      */
     void replicate(Generation generation, int replicas) throws IOException {
-        List<String> all = List.of(generation.all());
+        List<String> all = generation.all();
         patient.indices().flush(f -> f.index(all));
         patient.indices().flush(f -> f.index(all).force(true));
         patient.indices().putSettings(s -> s.index(all).settings(i -> i.numberOfReplicas(replicas)));
@@ -192,7 +192,7 @@ final class OpenSearchIndices {
      */
     private HealthStatus health(Generation generation) throws IOException {
         try {
-            return patient.cluster().health(h -> h.index(List.of(generation.all()))
+            return patient.cluster().health(h -> h.index(generation.all())
                     .waitForStatus(HealthStatus.Green).timeout(t -> t.time("20s"))).status();
         } catch (ResponseException e) {
             if (e.status() == 408) {
@@ -215,7 +215,7 @@ final class OpenSearchIndices {
             for (int i = 0; i < aliases.size(); i++) {
                 String alias = aliases.get(i);
                 before.get(alias).forEach(index -> u.actions(a -> a.remove(r -> r.index(index).alias(alias))));
-                String after = generation.all()[i];
+                String after = generation.all().get(i);
                 u.actions(a -> a.add(add -> add.index(after).alias(alias)));
             }
             return u;
@@ -225,7 +225,7 @@ final class OpenSearchIndices {
 
     /** Deletes every generation but this one: the one the aliases left, and any a stopped rebuild left behind. */
     void deleteAllBut(Generation keep) throws IOException {
-        List<String> kept = List.of(keep.all());
+        List<String> kept = keep.all();
         for (String alias : aliases()) {
             for (String index : client.indices().get(g -> g.index(alias + "-g*")).result().keySet()) {
                 if (!kept.contains(index)) {

@@ -3,6 +3,7 @@ package org.samed2d.explorer.search.opensearch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch._types.FieldValue;
@@ -59,14 +60,13 @@ final class OpenSearchQueries {
         if (filter.values().isEmpty()) {
             return nested(clauses);
         }
-        List<Query> shared = new ArrayList<>();
-        filter.values().forEach((dimension, values) -> shared.add(anyOf(dimension.parameter(), values)));
+        List<Query> shared = clauses(filter, "", true, false, false);
         List<Query> others = clauses(filter, NESTED, false, true, true);
         if (!others.isEmpty()) {
             shared.add(nested(others));
         }
         Query mixed = Query.of(q -> q.bool(b -> b.filter(anyOf(OpenSearchDocuments.MIXED,
-                new java.util.TreeSet<>(filter.values().keySet().stream().map(FacetDimension::parameter).toList())),
+                new TreeSet<>(filter.values().keySet().stream().map(FacetDimension::parameter).toList())),
                 nested(clauses))));
         return and(List.of(Query.of(q -> q.bool(b -> b.should(and(shared), mixed).minimumShouldMatch("1")))));
     }
