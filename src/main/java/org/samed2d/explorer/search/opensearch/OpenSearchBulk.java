@@ -2,14 +2,20 @@ package org.samed2d.explorer.search.opensearch;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.opensearch.client.opensearch.OpenSearchAsyncClient;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.ErrorResponse;
+import org.opensearch.client.opensearch.core.BulkRequest;
 import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.opensearch.client.transport.JsonEndpoint;
+import org.opensearch.client.transport.OpenSearchTransport;
+import org.opensearch.client.transport.endpoints.DelegatingJsonEndpoint;
 import org.samed2d.explorer.search.SearchUnavailableException;
 
 /**
@@ -21,12 +27,32 @@ final class OpenSearchBulk {
 
     /** Bulk requests on their way at once. */
     private static final int IN_FLIGHT = 3;
+    /**
+     * What the cluster answers of each operation: whether and why it failed, not its version, sequence number and
+     * shard counts, which the writer never reads and the client parsed for every document written.
+     */
+    private static final String ANSWER = "took,errors,items.*._index,items.*._id,items.*.status,items.*.error";
 
-    private final OpenSearchAsyncClient async;
+    /**
+     * The client's bulk endpoint asking for {@link #ANSWER} only (the transport leaves out query parameters set in
+     * its options, so the endpoint adds it).
+     */
+    @SuppressWarnings("unchecked")
+    private static final JsonEndpoint<BulkRequest, BulkResponse, ErrorResponse> BULK = new DelegatingJsonEndpoint<>(
+            (JsonEndpoint<BulkRequest, BulkResponse, ErrorResponse>) BulkRequest._ENDPOINT) {
+        @Override
+        public Map<String, String> queryParameters(BulkRequest request) {
+            Map<String, String> parameters = new HashMap<>(super.queryParameters(request));
+            parameters.put("filter_path", ANSWER);
+            return parameters;
+        }
+    };
+
+    private final OpenSearchTransport transport;
     private final int bulkDocuments;
 
     OpenSearchBulk(OpenSearchClient client, int bulkDocuments) {
-        this.async = new OpenSearchAsyncClient(client._transport());
+        this.transport = client._transport();
         this.bulkDocuments = bulkDocuments;
     }
 
@@ -37,7 +63,9 @@ final class OpenSearchBulk {
             if (inFlight.size() == IN_FLIGHT) {
                 check(await(inFlight.removeFirst()));
             }
-            inFlight.add(OpenSearchCalls.call("write the index", () -> async.bulk(b -> b.operations(part))));
+            BulkRequest request = BulkRequest.of(b -> b.operations(part));
+            inFlight.add(OpenSearchCalls.call("write the index",
+                    () -> transport.performRequestAsync(request, BULK, null)));
         }
         while (!inFlight.isEmpty()) {
             check(await(inFlight.removeFirst()));

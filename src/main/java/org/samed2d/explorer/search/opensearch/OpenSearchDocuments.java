@@ -1,9 +1,11 @@
 package org.samed2d.explorer.search.opensearch;
 
-import java.util.ArrayList;
-import java.util.HashMap;
+import jakarta.json.stream.JsonGenerator;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.opensearch.client.json.JsonpMapper;
+import org.opensearch.client.json.JsonpSerializable;
 import org.samed2d.explorer.catalog.IndexedMask;
 import org.samed2d.explorer.search.FacetDimension;
 import org.samed2d.explorer.search.engine.AreaBins;
@@ -13,7 +15,8 @@ import org.samed2d.explorer.search.engine.MaskFields;
  * The documents of the mask and image indices (mappings in {@code search/opensearch/}): a flat one per mask, and one
  * per image with its masks nested. The cell of a mask document holds its dimension values only; the area histogram
  * is counted apart (from the cells index, {@link OpenSearchCellCounts}), which keeps the facet aggregation to a few
- * thousand buckets.
+ * thousand buckets. Documents write themselves to the client's JSON generator ({@link JsonpSerializable}): built as
+ * maps and serialised by reflection, they had taken two thirds of the writer's CPU during a build.
  */
 final class OpenSearchDocuments {
 
@@ -38,20 +41,24 @@ final class OpenSearchDocuments {
     /** In the cells index: a cell whose masks are being changed, to be counted again. */
     static final String PENDING_CELL = "pendingCell";
 
+    private static final FacetDimension[] DIMENSIONS = FacetDimension.values();
+
     private final MaskFields fields;
 
     OpenSearchDocuments(MaskFields fields) {
         this.fields = fields;
     }
 
-    Map<String, Object> mask(IndexedMask mask) {
-        Map<String, Object> doc = filterable(mask, fields.dimensionValues(mask), true);
-        doc.put(ID, mask.id());
-        doc.put(IMAGE, mask.imageId());
-        // a keyword: its terms aggregation counts per global ordinal, faster than a number's per-value hash
-        doc.put(AREA_BIN, Integer.toString(AreaBins.of(mask.area())));
-        doc.put(ORDER, MaskFields.order(mask));
-        return doc;
+    /** What both documents of a mask are made of, worked out once per mask. */
+    record MaskValues(IndexedMask mask, String[] dimensions, Set<String> words) {
+
+        String cell() {
+            return MaskFields.dimensionCell(dimensions);
+        }
+    }
+
+    MaskValues values(IndexedMask mask) {
+        return new MaskValues(mask, fields.dimensionValues(mask), MaskFields.words(mask));
     }
 
     /** The cell a mask's document is in. */
@@ -59,60 +66,104 @@ final class OpenSearchDocuments {
         return MaskFields.dimensionCell(fields.dimensionValues(mask));
     }
 
+    /** A mask's document in the masks index. */
+    record MaskDocument(MaskValues values) implements JsonpSerializable {
+
+        @Override
+        public void serialize(JsonGenerator json, JsonpMapper mapper) {
+            IndexedMask mask = values.mask();
+            json.writeStartObject();
+            json.write(ID, mask.id());
+            json.write(IMAGE, mask.imageId());
+            writeFilterable(json, values);
+            json.write(CELL, values.cell());
+            // a keyword: its terms aggregation counts per global ordinal, faster than a number's per-value hash
+            json.write(AREA_BIN, Integer.toString(AreaBins.of(mask.area())));
+            json.write(ORDER, MaskFields.order(mask));
+            json.writeEnd();
+        }
+    }
+
     /**
      * One image's document from all its masks (which must all be of that image): the masks nested, and at the top
      * each dimension's value where all the masks share it (in the release an image's dataset, modality and axis),
      * or the dimension's name under {@link #MIXED} where they do not, so that a filter on a shared value is tested
      * once per image instead of once per mask.
+     *
+     * @param shared by {@link FacetDimension#ordinal()}, null where the masks differ
      */
-    Map<String, Object> image(long imageId, List<IndexedMask> masks) {
-        List<Map<String, Object>> nested = new ArrayList<>(masks.size());
-        String[] shared = null;
-        List<String> mixed = new ArrayList<>();
-        for (IndexedMask mask : masks) {
-            String[] values = fields.dimensionValues(mask);
-            nested.add(filterable(mask, values, false));
-            if (shared == null) {
-                shared = values.clone();
-            }
-            for (int d = 0; d < values.length; d++) {
-                if (shared[d] != null && !shared[d].equals(values[d])) {
-                    shared[d] = null;
+    record ImageDocument(long imageId, List<MaskValues> masks, @Nullable String[] shared) implements JsonpSerializable {
+
+        static ImageDocument of(long imageId, List<MaskValues> masks) {
+            @Nullable String[] shared = null;
+            for (MaskValues mask : masks) {
+                String[] values = mask.dimensions();
+                if (shared == null) {
+                    shared = values.clone();
+                }
+                for (int d = 0; d < values.length; d++) {
+                    if (shared[d] != null && !shared[d].equals(values[d])) {
+                        shared[d] = null;
+                    }
                 }
             }
+            return new ImageDocument(imageId, masks, shared == null ? new String[DIMENSIONS.length] : shared);
         }
-        Map<String, Object> doc = new HashMap<>();
-        doc.put(IMAGE, imageId);
-        doc.put(MASKS, nested);
-        for (FacetDimension dimension : FacetDimension.values()) {
-            String value = shared == null ? null : shared[dimension.ordinal()];
-            if (value == null) {
-                mixed.add(dimension.parameter());
-            } else {
-                doc.put(dimension.parameter(), value);
+
+        @Override
+        public void serialize(JsonGenerator json, JsonpMapper mapper) {
+            json.writeStartObject();
+            json.write(IMAGE, imageId);
+            json.writeStartArray(MASKS);
+            for (MaskValues mask : masks) {
+                json.writeStartObject();
+                writeFilterable(json, mask);
+                json.writeEnd();
             }
+            json.writeEnd();
+            writeDimensions(json, shared);
+            json.writeStartArray(MIXED);
+            for (FacetDimension dimension : DIMENSIONS) {
+                if (shared[dimension.ordinal()] == null) {
+                    json.write(dimension.parameter());
+                }
+            }
+            json.writeEnd();
+            json.writeEnd();
         }
-        doc.put(MIXED, mixed);
-        return doc;
+    }
+
+    MaskDocument mask(MaskValues values) {
+        return new MaskDocument(values);
+    }
+
+    ImageDocument image(long imageId, List<MaskValues> masks) {
+        return ImageDocument.of(imageId, masks);
     }
 
     /** The fields filters test, in both kinds of document. */
-    private static Map<String, Object> filterable(IndexedMask mask, String[] values, boolean withCell) {
-        Map<String, Object> doc = new HashMap<>();
-        for (FacetDimension dimension : FacetDimension.values()) {
-            doc.put(dimension.parameter(), values[dimension.ordinal()]);
-        }
-        if (withCell) {
-            doc.put(CELL, MaskFields.dimensionCell(values));
-        }
+    private static void writeFilterable(JsonGenerator json, MaskValues values) {
+        IndexedMask mask = values.mask();
+        writeDimensions(json, values.dimensions());
         Long area = mask.area();
         if (area != null) {
-            doc.put(AREA, area);
-            doc.put(AREA_FRACTION, area / ((double) mask.width() * mask.height()));
+            json.write(AREA, area);
+            json.write(AREA_FRACTION, area / ((double) mask.width() * mask.height()));
         }
-        doc.put(WIDTH, mask.width());
-        doc.put(HEIGHT, mask.height());
-        doc.put(TEXT, List.copyOf(MaskFields.words(mask)));
-        return doc;
+        json.write(WIDTH, mask.width());
+        json.write(HEIGHT, mask.height());
+        json.writeStartArray(TEXT);
+        values.words().forEach(json::write);
+        json.writeEnd();
+    }
+
+    /** Each dimension's value; a dimension without one is left out, as the mapping reads a null. */
+    private static void writeDimensions(JsonGenerator json, @Nullable String[] dimensions) {
+        for (FacetDimension dimension : DIMENSIONS) {
+            String value = dimensions[dimension.ordinal()];
+            if (value != null) {
+                json.write(dimension.parameter(), value);
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.samed2d.explorer.search.opensearch;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,6 +14,7 @@ import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.samed2d.explorer.catalog.IndexedMask;
 import org.samed2d.explorer.search.engine.IndexWriting;
+import org.samed2d.explorer.search.opensearch.OpenSearchDocuments.MaskValues;
 import org.samed2d.explorer.search.opensearch.OpenSearchIndices.Generation;
 
 /**
@@ -64,14 +66,17 @@ final class OpenSearchWriting implements IndexWriting {
         }
         List<BulkOperation> operations = new ArrayList<>(masks.size() * 5 / 4);
         Set<Long> images = new LinkedHashSet<>();
+        Map<IndexedMask, MaskValues> written = new HashMap<>();
         for (IndexedMask mask : masks) {
+            MaskValues values = documents.values(mask);
+            written.put(mask, values);
             operations.add(BulkOperation.of(o -> o.index(i -> i.index(generation.masks())
-                    .id(Long.toString(mask.id())).document(documents.mask(mask)))));
+                    .id(Long.toString(mask.id())).document(documents.mask(values)))));
             images.add(mask.imageId());
         }
         // one stream of bulk requests for both indices: their primaries are on different nodes, which then write at
         // once (sent one index after the other, each node waited while the other wrote)
-        operations.addAll(imageOperations(images));
+        operations.addAll(imageOperations(images, written));
         bulk.send(operations);
     }
 
@@ -87,7 +92,7 @@ final class OpenSearchWriting implements IndexWriting {
         for (long id : maskIds) {
             operations.add(BulkOperation.of(o -> o.delete(d -> d.index(generation.masks()).id(Long.toString(id)))));
         }
-        operations.addAll(imageOperations(images));
+        operations.addAll(imageOperations(images, Map.of()));
         bulk.send(operations);
     }
 
@@ -128,19 +133,23 @@ final class OpenSearchWriting implements IndexWriting {
         });
     }
 
-    /** What rewrites these images' documents from the catalog. */
-    private List<BulkOperation> imageOperations(Set<Long> images) {
+    /**
+     * What rewrites these images' documents from the catalog, reusing the values of masks just written where the
+     * catalog still has them as written.
+     */
+    private List<BulkOperation> imageOperations(Set<Long> images, Map<IndexedMask, MaskValues> written) {
         if (images.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<IndexedMask>> byImage = new LinkedHashMap<>();
+        Map<Long, List<MaskValues>> byImage = new LinkedHashMap<>();
         for (long image : images) {
             byImage.put(image, new ArrayList<>());
         }
         for (IndexedMask mask : imageMasks.of(images)) {
-            List<IndexedMask> of = byImage.get(mask.imageId());
+            List<MaskValues> of = byImage.get(mask.imageId());
             if (of != null) {
-                of.add(mask);
+                MaskValues values = written.get(mask);
+                of.add(values == null ? documents.values(mask) : values);
             }
         }
         List<BulkOperation> operations = new ArrayList<>(byImage.size());
