@@ -27,10 +27,10 @@ import org.samed2d.explorer.search.opensearch.OpenSearchSearches.Search;
 /**
  * Counts and facets in one multi-search of three small searches: mask counts per cell under the filters that are
  * not dimensions (one terms aggregation of a few thousand buckets, whose body does not depend on the dimension
- * filters, so clicking values is answered from the request cache), the area histogram under every filter but the
- * area range (at most 64 buckets; where those filters are dimensions only, counted on the cells index's few
- * thousand documents instead of every matching mask), and the exact number of images, counted as image documents
- * a nested query matches. Dimension filters are then applied to cells by {@link CellFacets}, as in the embedded
+ * filters, so clicking values is answered from the request cache; where there are no other filters, counted on the
+ * cells index's count documents instead of every mask), the area histogram under every filter but the area range
+ * (at most 64 buckets; where those filters are dimensions only, counted on the cells index too), and the exact
+ * number of images, counted as image documents a nested query matches. Dimension filters are then applied to cells by {@link CellFacets}, as in the embedded
  * engine.
  */
 final class OpenSearchFacets {
@@ -62,12 +62,13 @@ final class OpenSearchFacets {
     }
 
     FacetCounts facets(MaskFilter filter) {
-        Search cells = new Search(masks, b -> b.size(0).trackTotalHits(t -> t.enabled(false))
-                .query(queries.nonDimensions(filter))
-                .aggregations("cells", terms(OpenSearchDocuments.CELL, MAX_CELLS)));
-        List<SearchResult<Void>> results = searches.run("count facets", List.of(cells, histogram(filter),
-                imageTotal(filter)));
-        StringTermsAggregate cellCounts = OpenSearchCalls.exact(results.get(0).aggregations().get("cells")).sterms();
+        List<SearchResult<Void>> results = searches.run("count facets", List.of(cellCounts(filter),
+                histogram(filter), imageTotal(filter)));
+        SearchResult<Void> counted = results.get(0);
+        if (marked(counted)) {
+            counted = searches.one("count facets", cellCountsOfMasks(filter));
+        }
+        StringTermsAggregate cellCounts = OpenSearchCalls.exact(counted.aggregations().get("cells")).sterms();
         List<StringTermsBucket> buckets = cellCounts.buckets().array();
         int[] numbers = table.intern(buckets.stream().map(StringTermsBucket::key).toList());
         CellFacets.Selection selection = CellFacets.select(table.view(), filter);
@@ -142,6 +143,40 @@ final class OpenSearchFacets {
     }
 
     /**
+     * The masks per cell under the filters that are not dimensions: where there are none, from the cells index's
+     * count documents (tens of thousands instead of every mask), with the number of cells marked pending beside it;
+     * otherwise on the masks.
+     */
+    private Search cellCounts(MaskFilter filter) {
+        if (!OpenSearchQueries.dimensionsOnly(filter)) {
+            return cellCountsOfMasks(filter);
+        }
+        return new Search(cells, b -> b.size(0).trackTotalHits(t -> t.enabled(false))
+                .aggregations("cells", terms(OpenSearchDocuments.CELL, MAX_CELLS))
+                .aggregations(PENDING, Aggregation.of(a -> a.filter(pendingCells()))));
+    }
+
+    private Search cellCountsOfMasks(MaskFilter filter) {
+        return new Search(masks, b -> b.size(0).trackTotalHits(t -> t.enabled(false))
+                .query(queries.nonDimensions(filter))
+                .aggregations("cells", terms(OpenSearchDocuments.CELL, MAX_CELLS)));
+    }
+
+    private static Query pendingCells() {
+        return Query.of(q -> q.exists(e -> e.field(OpenSearchDocuments.PENDING_CELL)));
+    }
+
+    /**
+     * Whether a search of the cells index saw cells marked pending, which the indexer is counting again after it
+     * made their masks' changes visible (marks become visible before the masks and go with the new counts in one
+     * refresh): its answer is then counted again on the masks, so that none mixes new masks with old counts.
+     */
+    private static boolean marked(SearchResult<Void> result) {
+        Aggregate pending = result.aggregations().get(PENDING);
+        return pending != null && pending.filter().docCount() > 0;
+    }
+
+    /**
      * The area histogram under every filter but the area range: where those filters are dimensions only, from the
      * cells index, whose count documents weigh as many masks as they count (a few thousand documents instead of
      * every matching mask), with the number of cells marked pending beside it; otherwise on the masks themselves.
@@ -150,7 +185,7 @@ final class OpenSearchFacets {
         if (!OpenSearchQueries.dimensionsOnly(filter.withoutArea())) {
             return histogramOfMasks(filter);
         }
-        Query pending = Query.of(q -> q.exists(e -> e.field(OpenSearchDocuments.PENDING_CELL)));
+        Query pending = pendingCells();
         Query countsOrPending = Query.of(q -> q.bool(b -> b.should(queries.withoutArea(filter), pending)
                 .minimumShouldMatch("1")));
         return new Search(cells, b -> b.size(0).trackTotalHits(t -> t.enabled(false)).query(countsOrPending)
@@ -158,14 +193,9 @@ final class OpenSearchFacets {
                 .aggregations(PENDING, Aggregation.of(a -> a.filter(pending))));
     }
 
-    /**
-     * The histogram's bins; counted again on the masks when the cells index had cells marked pending, which the
-     * indexer is counting again after it made their masks' changes visible (marks become visible before the masks
-     * and go with the new counts in one refresh), so no answer mixes new masks with old counts.
-     */
+    /** The histogram's bins; counted again on the masks when the cells index had cells marked pending. */
     private long[] bins(MaskFilter filter, SearchResult<Void> histogram) {
-        Aggregate pending = histogram.aggregations().get(PENDING);
-        if (pending != null && pending.filter().docCount() > 0) {
+        if (marked(histogram)) {
             return bins(searches.one("count the area histogram", histogramOfMasks(filter)));
         }
         return bins(histogram);
