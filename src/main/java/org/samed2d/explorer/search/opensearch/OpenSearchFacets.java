@@ -30,8 +30,8 @@ import org.samed2d.explorer.search.opensearch.OpenSearchSearches.Search;
  * filters, so clicking values is answered from the request cache; where there are no other filters, counted on the
  * cells index's count documents instead of every mask), the area histogram under every filter but the area range
  * (at most 64 buckets; where those filters are dimensions only, counted on the cells index too), and the exact
- * number of images, counted as image documents a nested query matches. Dimension filters are then applied to cells by {@link CellFacets}, as in the embedded
- * engine.
+ * number of images, counted as image documents a nested query matches. Dimension filters are then applied to
+ * cells by {@link CellFacets}, as in the embedded engine.
  */
 final class OpenSearchFacets {
 
