@@ -61,11 +61,6 @@ final class OpenSearchDocuments {
         return new MaskValues(mask, fields.dimensionValues(mask), MaskFields.words(mask));
     }
 
-    /** The cell a mask's document is in. */
-    String cellOf(IndexedMask mask) {
-        return MaskFields.dimensionCell(fields.dimensionValues(mask));
-    }
-
     /** A mask's document in the masks index. */
     record MaskDocument(MaskValues values) implements JsonpSerializable {
 

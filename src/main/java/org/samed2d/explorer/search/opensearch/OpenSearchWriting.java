@@ -2,7 +2,6 @@ package org.samed2d.explorer.search.opensearch;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -55,21 +54,22 @@ final class OpenSearchWriting implements IndexWriting {
 
     @Override
     public void put(List<IndexedMask> masks, boolean absent) {
+        Map<IndexedMask, MaskValues> written = new LinkedHashMap<>();
+        masks.forEach(mask -> written.put(mask, documents.values(mask)));
         if (!fresh) {
             // a fresh generation is counted whole when it is published
             Set<String> cells = new HashSet<>();
             if (!absent) {
                 cells.addAll(cellCounts.cellsOf(masks.stream().map(IndexedMask::id).toList()));
             }
-            masks.forEach(mask -> cells.add(documents.cellOf(mask)));
+            written.values().forEach(values -> cells.add(values.cell()));
             cellCounts.markPending(cells);
         }
         List<BulkOperation> operations = new ArrayList<>(masks.size() * 5 / 4);
         Set<Long> images = new LinkedHashSet<>();
-        Map<IndexedMask, MaskValues> written = new HashMap<>();
-        for (IndexedMask mask : masks) {
-            MaskValues values = documents.values(mask);
-            written.put(mask, values);
+        for (Map.Entry<IndexedMask, MaskValues> entry : written.entrySet()) {
+            IndexedMask mask = entry.getKey();
+            MaskValues values = entry.getValue();
             operations.add(BulkOperation.of(o -> o.index(i -> i.index(generation.masks())
                     .id(Long.toString(mask.id())).document(documents.mask(values)))));
             images.add(mask.imageId());
