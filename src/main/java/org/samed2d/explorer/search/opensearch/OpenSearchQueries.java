@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch._types.FieldValue;
@@ -45,35 +46,76 @@ final class OpenSearchQueries {
     }
 
     /**
-     * The image documents with at least one mask that passes every part of the filter. Images whose masks share
-     * the value of every filtered dimension are tested on their own shared values, and their masks only on the
-     * other parts (a filter on a modality then reads one value per image, not one per mask); images where a
-     * filtered dimension differs between masks are tested mask by mask on every part.
+     * The image documents with at least one mask that passes every part of the filter. An image document holds
+     * once what all its masks share and nests the rest ({@link OpenSearchDocuments.ImageDocument}), so a dimension
+     * or size is tested at the top where an image's masks share it and in its masks where they do not (the top then
+     * names it under {@code mixed}, and each mask says under {@code onImage} what the top holds for it). Images whose
+     * masks share every dimension and size the filter names are tested on those once, and their masks only on the
+     * rest (a filter on a modality then reads one value per image, not one per mask).
      */
     Query images(MaskFilter filter) {
-        List<Query> clauses = clauses(filter, NESTED, true, true, true);
-        if (clauses.isEmpty()) {
+        List<Held> held = held(filter);
+        List<Query> perMask = new ArrayList<>();
+        addPerMask(perMask, filter, NESTED);
+        addRange(perMask, NESTED + OpenSearchDocuments.AREA, filter.area());
+        if (held.isEmpty() && perMask.isEmpty()) {
             // every image document has its id and no nested one has; match_all would be wrapped in a filter that
             // skips the nested documents, which visits them all (twice as slow at 5M masks)
             return Query.of(q -> q.exists(e -> e.field(OpenSearchDocuments.IMAGE)));
         }
-        if (filter.values().isEmpty()) {
-            return nested(clauses);
+        if (held.isEmpty()) {
+            return nested(perMask);
         }
-        List<Query> shared = clauses(filter, "", true, false, false);
-        List<Query> others = clauses(filter, NESTED, false, true, true);
-        if (!others.isEmpty()) {
-            shared.add(nested(others));
+        List<Query> shared = new ArrayList<>();
+        held.forEach(part -> shared.add(part.at("")));
+        if (!perMask.isEmpty()) {
+            shared.add(nested(perMask));
         }
-        Query mixed = Query.of(q -> q.bool(b -> b.filter(anyOf(OpenSearchDocuments.MIXED,
-                new TreeSet<>(filter.values().keySet().stream().map(FacetDimension::parameter).toList())),
-                nested(clauses))));
-        return and(List.of(Query.of(q -> q.bool(b -> b.should(and(shared), mixed).minimumShouldMatch("1")))));
+        // the images whose masks differ in at least one of them
+        List<Query> mixed = new ArrayList<>();
+        mixed.add(anyOf(OpenSearchDocuments.MIXED, new TreeSet<>(held.stream().map(Held::name).toList())));
+        List<Query> inMasks = new ArrayList<>(perMask);
+        for (Held part : held) {
+            mixed.add(or(part.at(""), term(OpenSearchDocuments.MIXED, part.name())));
+            inMasks.add(or(part.at(NESTED), Query.of(q -> q.wildcard(w -> w
+                    .field(NESTED + OpenSearchDocuments.ON_IMAGE).value("*," + part.name() + ",*")))));
+        }
+        mixed.add(nested(inMasks));
+        return and(List.of(or(and(shared), and(mixed))));
+    }
+
+    /** A part of a filter on what an image document holds at the top where its masks share it. */
+    private record Held(String name, Function<String, Query> at) {
+
+        Query at(String prefix) {
+            return at.apply(prefix);
+        }
+    }
+
+    private static List<Held> held(MaskFilter filter) {
+        List<Held> held = new ArrayList<>();
+        filter.values().forEach((dimension, values) -> held.add(new Held(dimension.parameter(),
+                prefix -> anyOf(prefix + dimension.parameter(), values))));
+        Bounds width = intBounds(filter.width());
+        if (!width.isAny()) {
+            held.add(new Held(OpenSearchDocuments.WIDTH,
+                    prefix -> range(prefix + OpenSearchDocuments.WIDTH, width.min(), width.max())));
+        }
+        Bounds height = intBounds(filter.height());
+        if (!height.isAny()) {
+            held.add(new Held(OpenSearchDocuments.HEIGHT,
+                    prefix -> range(prefix + OpenSearchDocuments.HEIGHT, height.min(), height.max())));
+        }
+        return held;
     }
 
     private static Query nested(List<Query> clauses) {
         return Query.of(q -> q.nested(n -> n.path(OpenSearchDocuments.MASKS).scoreMode(ChildScoreMode.None)
                 .query(and(clauses))));
+    }
+
+    private static Query or(Query one, Query other) {
+        return Query.of(q -> q.bool(b -> b.should(one, other).minimumShouldMatch("1")));
     }
 
     /** Both queries and a range of image ids, inclusive. */
@@ -97,23 +139,28 @@ final class OpenSearchQueries {
         if (others) {
             addRange(clauses, prefix + OpenSearchDocuments.WIDTH, intBounds(filter.width()));
             addRange(clauses, prefix + OpenSearchDocuments.HEIGHT, intBounds(filter.height()));
-            MaskFilter.FractionBounds fraction = filter.areaFraction();
-            if (!fraction.isAny()) {
-                clauses.add(Query.of(q -> q.range(r -> r.field(prefix + OpenSearchDocuments.AREA_FRACTION)
-                        .gte(fraction.min() == null ? null : JsonData.of(fraction.min()))
-                        .lte(fraction.max() == null ? null : JsonData.of(fraction.max())))));
-            }
-            String text = filter.text();
-            if (text != null) {
-                for (String token : TextTokens.ofQuery(text)) {
-                    clauses.add(word(prefix, token));
-                }
-            }
+            addPerMask(clauses, filter, prefix);
         }
         if (area) {
             addRange(clauses, prefix + OpenSearchDocuments.AREA, filter.area());
         }
         return clauses;
+    }
+
+    /** The area fraction's range and the query words: parts an image document tests in its masks alone. */
+    private static void addPerMask(List<Query> clauses, MaskFilter filter, String prefix) {
+        MaskFilter.FractionBounds fraction = filter.areaFraction();
+        if (!fraction.isAny()) {
+            clauses.add(Query.of(q -> q.range(r -> r.field(prefix + OpenSearchDocuments.AREA_FRACTION)
+                    .gte(fraction.min() == null ? null : JsonData.of(fraction.min()))
+                    .lte(fraction.max() == null ? null : JsonData.of(fraction.max())))));
+        }
+        String text = filter.text();
+        if (text != null) {
+            for (String token : TextTokens.ofQuery(text)) {
+                clauses.add(word(prefix, token));
+            }
+        }
     }
 
     /**
