@@ -1,6 +1,7 @@
 package org.samed2d.explorer.search.opensearch;
 
 import jakarta.json.stream.JsonGenerator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -98,10 +99,11 @@ final class OpenSearchDocuments {
      * @param shared by {@link FacetDimension#ordinal()}, null where the masks differ or have none
      * @param width the masks' width where they share it, else null
      * @param height the masks' height where they share it, else null
+     * @param mixed the names of what the masks do not share, which each nested mask holds
      * @param onImage the names of what the top holds, each between commas (",dataset,axis,width,")
      */
     record ImageDocument(long imageId, List<MaskValues> masks, @Nullable String[] shared, @Nullable Integer width,
-                         @Nullable Integer height, String onImage) implements JsonpSerializable {
+                         @Nullable Integer height, List<String> mixed, String onImage) implements JsonpSerializable {
 
         static ImageDocument of(long imageId, List<MaskValues> masks) {
             @Nullable String[] shared = new String[DIMENSIONS.length];
@@ -124,19 +126,16 @@ final class OpenSearchDocuments {
                 width = width != null && width == mask.width() ? width : null;
                 height = height != null && height == mask.height() ? height : null;
             }
-            StringBuilder onImage = new StringBuilder(",");
+            List<String> held = new ArrayList<>();
+            List<String> mixed = new ArrayList<>();
             for (FacetDimension dimension : DIMENSIONS) {
-                if (shared[dimension.ordinal()] != null) {
-                    onImage.append(dimension.parameter()).append(',');
-                }
+                (shared[dimension.ordinal()] != null ? held : mixed).add(dimension.parameter());
             }
-            if (width != null) {
-                onImage.append(WIDTH).append(',');
-            }
-            if (height != null) {
-                onImage.append(HEIGHT).append(',');
-            }
-            return new ImageDocument(imageId, masks, shared, width, height, onImage.toString());
+            (width != null ? held : mixed).add(WIDTH);
+            (height != null ? held : mixed).add(HEIGHT);
+            StringBuilder onImage = new StringBuilder(",");
+            held.forEach(name -> onImage.append(name).append(','));
+            return new ImageDocument(imageId, masks, shared, width, height, mixed, onImage.toString());
         }
 
         @Override
@@ -156,17 +155,7 @@ final class OpenSearchDocuments {
                 json.write(HEIGHT, height);
             }
             json.writeStartArray(MIXED);
-            for (FacetDimension dimension : DIMENSIONS) {
-                if (shared[dimension.ordinal()] == null) {
-                    json.write(dimension.parameter());
-                }
-            }
-            if (width == null) {
-                json.write(WIDTH);
-            }
-            if (height == null) {
-                json.write(HEIGHT);
-            }
+            mixed.forEach(json::write);
             json.writeEnd();
             json.writeEnd();
         }
