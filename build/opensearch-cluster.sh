@@ -6,7 +6,8 @@
 # Usage: build/opensearch-cluster.sh start|stop|status [DIR (default target/opensearch-cluster)]
 #        build/opensearch-cluster.sh kill N [DIR]      SIGKILL node N (1 or 2), as a crash would
 #        build/opensearch-cluster.sh start-node N [DIR]
-# OS_HEAP (default 512m) sets each node's heap; OS_PORT (default 9200) the first HTTP port.
+# OS_HEAP (default 512m) sets each node's heap; OS_PORT (default 9200) the first HTTP port; OS_EXTRA_OPTS adds JVM
+# options to every node (a flight recording for a profile: jcmd cannot attach into the user namespace).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -46,7 +47,7 @@ indices.recovery.max_bytes_per_sec: 250mb
 YML
   local wrapper=()
   [ "$(id -u)" -eq 0 ] && wrapper=(unshare -U)
-  OPENSEARCH_JAVA_HOME="$JAVA_HOME" OPENSEARCH_PATH_CONF="$folder/config" OPENSEARCH_JAVA_OPTS="-Xms$HEAP -Xmx$HEAP" \
+  OPENSEARCH_JAVA_HOME="$JAVA_HOME" OPENSEARCH_PATH_CONF="$folder/config" OPENSEARCH_JAVA_OPTS="-Xms$HEAP -Xmx$HEAP ${OS_EXTRA_OPTS:-}" \
     nohup "${wrapper[@]}" "$HOME_DIR/bin/opensearch" >> "$folder/console.log" 2>&1 &
   echo $! > "$folder/pid"
   echo "node-$n: http://127.0.0.1:$http (pid $(cat "$folder/pid"), heap $HEAP, data $folder/data)"
