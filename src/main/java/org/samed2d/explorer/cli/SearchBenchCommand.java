@@ -87,7 +87,8 @@ final class SearchBenchCommand {
     }
 
     /** The filters every engine is timed on, drawn once. */
-    private record Filters(List<MaskFilter> facets, List<MaskFilter> pages, List<MaskFilter> byArea) {
+    private record Filters(List<MaskFilter> facets, List<MaskFilter> pages, List<MaskFilter> byArea,
+                           List<MaskFilter> inReleaseOrder) {
     }
 
     private void bench(long masks, Path folder, int queries, int threads, long seed, Cluster cluster)
@@ -97,7 +98,8 @@ final class SearchBenchCommand {
         SyntheticCatalog catalog = new SyntheticCatalog(seed);
         QueryMix mix = new QueryMix(catalog, seed);
         List<MaskFilter> warmUp = mix.take(30);
-        Filters filters = new Filters(mix.take(queries), mix.take(queries), mix.take(queries));
+        Filters filters = new Filters(mix.take(queries), mix.take(queries), mix.take(queries),
+                mix.take(queries));
         try (BenchIndex search = BenchIndex.lucene(folder, threads)) {
             out.println("-- embedded engine (Lucene)");
             long started = System.nanoTime();
@@ -115,10 +117,12 @@ final class SearchBenchCommand {
             long[] warmPages = time(filters.facets(), filter -> search.firstPage(filter, MaskSort.ID, 100));
             long[] coldPages = time(filters.pages(), filter -> search.firstPage(filter, MaskSort.ID, 100));
             long[] areaPages = time(filters.byArea(), filter -> search.firstPage(filter, MaskSort.AREA_DESCENDING, 100));
+            long[] releasePages = time(filters.inReleaseOrder(), filter -> search.firstPage(filter, MaskSort.RELEASE, 100));
             report("counts+facets (each filter new)", facets);
             report("first page, total already counted", warmPages);
             report("first page, cold (counts the total too)", coldPages);
             report("first page by -area, cold", areaPages);
+            report("first page in release order, cold", releasePages);
             System.gc();
             long live = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             out.printf("Heap: limit %,d MB, live after GC with the index open %,d MB, old generation peak %,d MB%n",
@@ -187,6 +191,7 @@ final class SearchBenchCommand {
             long[] cached = time(filters.facets(), writer::facets);
             long[] coldPages = time(filters.pages(), filter -> cold.firstPage(filter, MaskSort.ID, 100));
             long[] areaPages = time(filters.byArea(), filter -> cold.firstPage(filter, MaskSort.AREA_DESCENDING, 100));
+            long[] releasePages = time(filters.inReleaseOrder(), filter -> cold.firstPage(filter, MaskSort.RELEASE, 100));
             filters.pages().forEach(filter -> writer.firstPage(filter, MaskSort.ID, 100));
             long[] cachedPages = time(filters.pages(), filter -> writer.firstPage(filter, MaskSort.ID, 100));
             report("counts+facets, one aggregation per dimension, cold", perDimension);
@@ -196,6 +201,7 @@ final class SearchBenchCommand {
             report("counts+facets, cells, request cache warm", cached);
             report("first page, cold (counts the total too)", coldPages);
             report("first page by -area, cold", areaPages);
+            report("first page in release order, cold", releasePages);
             report("first page, request cache warm", cachedPages);
             out.printf("cells vs one aggregation per dimension, p50: %.1fx faster cold, %.1fx with the cache on and "
                     + "each filter new%n", percentile(perDimension, 0.5) / percentile(cells, 0.5),
