@@ -179,7 +179,8 @@ final class OpenSearchPages {
         return hits;
     }
 
-    private static List<SortOptions> sorts(MaskSort sort) {
+    /** The sort of a page of masks; every field it names needs an index as well as doc values (see the mapping). */
+    static List<SortOptions> sorts(MaskSort sort) {
         SortOptions id = field(OpenSearchDocuments.ID, SortOrder.Asc);
         return switch (sort) {
             case ID -> List.of(id);
