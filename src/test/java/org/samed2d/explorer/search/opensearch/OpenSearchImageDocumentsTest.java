@@ -92,8 +92,10 @@ class OpenSearchImageDocumentsTest {
     @Test
     void images_and_masks_counted_alike_under_filters_of_shared_and_differing_parts() {
         int someButNotAllMasksOfAnImage = 0;
+        int manyParts = 0;
         for (int i = 0; i < FILTERS; i++) {
             MaskFilter filter = randomFilter();
+            manyParts += heldParts(filter) > OpenSearchQueries.MOST_PARTS_BY_WHAT_IS_MIXED ? 1 : 0;
             MaskCounts expected = lucene.counts(filter);
 
             assertThat(openSearch.counts(filter)).as(filter.canonical()).isEqualTo(expected);
@@ -103,6 +105,13 @@ class OpenSearchImageDocumentsTest {
         }
         assertThat(someButNotAllMasksOfAnImage).as("filters that matched images by some of their masks")
                 .isGreaterThan(FILTERS / 5);
+        // images are matched one way up to a number of dimensions and sizes, another way above it: both are here
+        assertThat(manyParts).as("filters of more parts than images are matched by what is mixed")
+                .isBetween(FILTERS / 20, FILTERS / 2);
+    }
+
+    private static int heldParts(MaskFilter filter) {
+        return filter.values().size() + (filter.width().isAny() ? 0 : 1) + (filter.height().isAny() ? 0 : 1);
     }
 
     @Test
@@ -135,7 +144,7 @@ class OpenSearchImageDocumentsTest {
 
     private MaskFilter randomFilter() {
         Map<FacetDimension, SortedSet<String>> values = new EnumMap<>(FacetDimension.class);
-        for (int d = random.nextInt(4); d > 0; d--) {
+        for (int d = random.nextInt(7); d > 0; d--) {
             FacetDimension dimension = FacetDimension.values()[random.nextInt(FacetDimension.values().length)];
             SortedSet<String> chosen = values.computeIfAbsent(dimension, k -> new TreeSet<>());
             chosen.add(valueOf(dimension));
