@@ -4,6 +4,7 @@ import jakarta.json.stream.JsonGenerator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.opensearch.client.json.JsonpMapper;
 import org.opensearch.client.json.JsonpSerializable;
@@ -38,6 +39,11 @@ final class OpenSearchDocuments {
      * share no value of, which its nested masks hold.
      */
     static final String MIXED = "mixed";
+    /**
+     * In an image document: each value its masks have of a dimension they do not share, as {@code dimension=value},
+     * so that an image whose masks differ in one filtered dimension only is tested on its values once, at the top.
+     */
+    static final String IN_MASKS = "inMasks";
     /** In a nested mask: the dimensions and sizes its image document holds for all its masks, between commas. */
     static final String ON_IMAGE = "onImage";
     /**
@@ -100,10 +106,12 @@ final class OpenSearchDocuments {
      * @param width the masks' width where they share it, else null
      * @param height the masks' height where they share it, else null
      * @param mixed the names of what the masks do not share, which each nested mask holds
+     * @param inMasks {@link #listed} of each value the masks have of a dimension they do not share
      * @param onImage the names of what the top holds, each between commas (",dataset,axis,width,")
      */
     record ImageDocument(long imageId, List<MaskValues> masks, @Nullable String[] shared, @Nullable Integer width,
-                         @Nullable Integer height, List<String> mixed, String onImage) implements JsonpSerializable {
+                         @Nullable Integer height, List<String> mixed, Set<String> inMasks, String onImage)
+            implements JsonpSerializable {
 
         static ImageDocument of(long imageId, List<MaskValues> masks) {
             @Nullable String[] shared = new String[DIMENSIONS.length];
@@ -133,9 +141,18 @@ final class OpenSearchDocuments {
             }
             (width != null ? held : mixed).add(WIDTH);
             (height != null ? held : mixed).add(HEIGHT);
+            Set<String> inMasks = new TreeSet<>();
+            for (MaskValues mask : masks) {
+                for (FacetDimension dimension : DIMENSIONS) {
+                    String value = mask.dimensions()[dimension.ordinal()];
+                    if (shared[dimension.ordinal()] == null && value != null) {
+                        inMasks.add(listed(dimension, value));
+                    }
+                }
+            }
             StringBuilder onImage = new StringBuilder(",");
             held.forEach(name -> onImage.append(name).append(','));
-            return new ImageDocument(imageId, masks, shared, width, height, mixed, onImage.toString());
+            return new ImageDocument(imageId, masks, shared, width, height, mixed, inMasks, onImage.toString());
         }
 
         @Override
@@ -156,6 +173,9 @@ final class OpenSearchDocuments {
             }
             json.writeStartArray(MIXED);
             mixed.forEach(json::write);
+            json.writeEnd();
+            json.writeStartArray(IN_MASKS);
+            inMasks.forEach(json::write);
             json.writeEnd();
             json.writeEnd();
         }
@@ -184,6 +204,11 @@ final class OpenSearchDocuments {
             json.write(ON_IMAGE, onImage);
             json.writeEnd();
         }
+    }
+
+    /** A value of a dimension as {@link #IN_MASKS} holds it. */
+    static String listed(FacetDimension dimension, String value) {
+        return dimension.parameter() + "=" + value;
     }
 
     MaskDocument mask(MaskValues values) {

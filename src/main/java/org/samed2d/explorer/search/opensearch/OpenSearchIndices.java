@@ -34,7 +34,7 @@ final class OpenSearchIndices {
 
     private static final Logger log = LoggerFactory.getLogger(OpenSearchIndices.class);
     /** The version of the mapping files this code writes; a live generation of another version is rebuilt. */
-    static final int MAPPING_VERSION = 5;
+    static final int MAPPING_VERSION = 6;
     private static final String APPLIED_CHANGE = "appliedChange";
     private static final String VERSION = "mappingVersion";
     private static final Duration BUILD_STEP = Duration.ofMinutes(30);
