@@ -130,8 +130,9 @@ final class OpenSearchQueries {
         return and(List.of(or(and(shared), and(mixed))));
     }
 
-    /** A part of a filter on what an image document holds at the top where its masks share it. */
     /**
+     * A part of a filter on what an image document holds at the top where its masks share it.
+     *
      * @param inMasks for a dimension, its values as an image document lists them under {@code inMasks} where its
      *                masks do not share it; null for a size
      */
