@@ -81,22 +81,31 @@ final class OpenSearchQueries {
      * masks, that answers for them, and the branch needs no nested query.
      */
     private static Query byWhatIsMixed(List<Held> held, List<Query> perMask) {
+        // each part's three tests, built once for all the branches that use them
+        int parts = held.size();
+        Query[] onTheImage = new Query[parts];
+        Query[] mixedOnTheImage = new Query[parts];
+        Query[] inTheMasks = new Query[parts];
+        for (int part = 0; part < parts; part++) {
+            Held one = held.get(part);
+            onTheImage[part] = one.at("");
+            mixedOnTheImage[part] = one.inMasks() != null ? one.inMasks() : term(OpenSearchDocuments.MIXED, one.name());
+            inTheMasks[part] = one.at(NESTED);
+        }
         List<Query> branches = new ArrayList<>();
-        for (int mixed = 0; mixed < 1 << held.size(); mixed++) {
+        for (int mixed = 0; mixed < 1 << parts; mixed++) {
             List<Query> atTop = new ArrayList<>();
             List<Query> inMasks = new ArrayList<>(perMask);
             // one mixed dimension and nothing else to test in the masks: the image's list answers for them
             boolean answeredByTheList = perMask.isEmpty() && Integer.bitCount(mixed) == 1;
-            for (int part = 0; part < held.size(); part++) {
-                Held one = held.get(part);
+            for (int part = 0; part < parts; part++) {
                 if ((mixed & 1 << part) == 0) {
-                    atTop.add(one.at(""));
-                    continue;
+                    atTop.add(onTheImage[part]);
+                } else {
+                    atTop.add(mixedOnTheImage[part]);
+                    inMasks.add(inTheMasks[part]);
+                    answeredByTheList &= held.get(part).inMasks() != null;
                 }
-                Query values = one.inMasks();
-                atTop.add(values != null ? values : term(OpenSearchDocuments.MIXED, one.name()));
-                answeredByTheList &= values != null;
-                inMasks.add(one.at(NESTED));
             }
             if (!inMasks.isEmpty() && !answeredByTheList) {
                 atTop.add(nested(inMasks));
