@@ -12,14 +12,14 @@ public final class CatalogTestSupport {
     }
 
     /**
-     * Empties the catalog. Background readers of an earlier test (the search follower, an export being prepared) may
-     * hold the same tables in the other order; PostgreSQL then aborts one side as a deadlock, and emptying tries
-     * again.
+     * Empties the catalog, its identity included: as far as an index can tell, what is ingested next is another
+     * catalog. Background readers of an earlier test (the search follower, an export being prepared) may hold the
+     * same tables in the other order; PostgreSQL then aborts one side as a deadlock, and emptying tries again.
      */
     public void empty() {
         for (int attempt = 1; ; attempt++) {
             try {
-                jdbc.sql("truncate mask_removal, mask, image, label, dataset, file_source restart identity cascade")
+                jdbc.sql("truncate mask_removal, mask, image, label, dataset, file_source, catalog_identity restart identity cascade")
                         .update();
                 return;
             } catch (org.springframework.dao.PessimisticLockingFailureException e) {

@@ -22,6 +22,20 @@ public class CatalogFeed {
         this.jdbc = jdbc;
     }
 
+    /**
+     * This catalog's identity: change numbers only mean something within one catalog, so a reader that applied
+     * changes of another one (a database recreated, restored or swapped since) must start again from nothing. A
+     * catalog whose identity row was emptied with its tables gets a new one here.
+     */
+    @Transactional
+    public String identity() {
+        String select = "select identity::text from catalog_identity where id = 1";
+        return jdbc.sql(select).query(String.class).optional().orElseGet(() -> {
+            jdbc.sql("insert into catalog_identity (id) values (1) on conflict (id) do nothing").update();
+            return jdbc.sql(select).query(String.class).single();
+        });
+    }
+
     /** The highest change number in the catalog, 0 when it is empty. */
     public long latestChange() {
         return jdbc.sql("""

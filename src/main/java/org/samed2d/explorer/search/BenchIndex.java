@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.samed2d.explorer.catalog.IndexedMask;
+import org.samed2d.explorer.search.engine.CatalogPosition;
 import org.samed2d.explorer.search.engine.IndexWriting;
 import org.samed2d.explorer.search.engine.SearchEngine;
 import org.samed2d.explorer.search.lucene.LuceneEngine;
@@ -20,6 +21,9 @@ import org.samed2d.explorer.search.opensearch.OpenSearchSettings;
  * and times, through the same document and query code the portal uses. Not for the portal.
  */
 public final class BenchIndex implements AutoCloseable {
+
+    /** The catalog identity a bench index records: its masks are synthetic, of no catalog a portal could follow. */
+    private static final String BENCH_CATALOG = "bench-search";
 
     private final SearchEngine engine;
     private final @Nullable LuceneEngine lucene;
@@ -88,7 +92,7 @@ public final class BenchIndex implements AutoCloseable {
 
     /** Makes everything added durable and searchable. */
     public void publish(long appliedChange) {
-        writing().publish(appliedChange);
+        writing().publish(new CatalogPosition(BENCH_CATALOG, appliedChange));
     }
 
     private IndexWriting writing() {

@@ -13,6 +13,7 @@ import org.samed2d.explorer.catalog.CatalogFeed;
 import org.samed2d.explorer.catalog.IndexedMask;
 import org.samed2d.explorer.catalog.JobLocks;
 import org.samed2d.explorer.catalog.MaskRemoval;
+import org.samed2d.explorer.search.engine.CatalogPosition;
 import org.samed2d.explorer.search.engine.ImageHits;
 import org.samed2d.explorer.search.engine.IndexWriting;
 import org.samed2d.explorer.search.engine.MaskHits;
@@ -283,8 +284,17 @@ public class SearchService implements io.micrometer.core.instrument.binder.Meter
     private void apply(boolean rebuild) {
         SearchEngine search = engine();
         boolean fresh = rebuild;
-        long from = fresh ? 0 : search.appliedChange();
+        String catalog = feed.identity();
+        CatalogPosition held = search.position();
+        long from = fresh ? 0 : held.change();
         long target = feed.latestChange();
+        if (!fresh && !held.follows(catalog)) {
+            log.warn("The search index was written from another catalog ({}, this one is {}): the database was "
+                    + "recreated, restored or swapped, or another deployment writes this index; rebuilding the index",
+                    held.catalog() == null ? "not recorded" : held.catalog(), catalog);
+            fresh = true;
+            from = 0;
+        }
         if (target == from && !fresh) {
             return;
         }
@@ -319,11 +329,11 @@ public class SearchService implements io.micrometer.core.instrument.binder.Meter
                 position = page.isEmpty() ? position : page.getLast().changeSeq();
                 meter.update(done, target > from ? (double) (position - from) / (target - from) : 1);
                 if (sinceCommit >= properties.commitEvery()) {
-                    writes.checkpoint(position);
+                    writes.checkpoint(new CatalogPosition(catalog, position));
                     sinceCommit = 0;
                 }
             } while (page.size() == properties.feedPage());
-            writes.publish(target);
+            writes.publish(new CatalogPosition(catalog, target));
             if (done > 10_000) {
                 log.info("Search index caught up with the catalog: {} masks written", done);
             }

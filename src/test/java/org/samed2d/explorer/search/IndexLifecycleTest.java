@@ -141,6 +141,28 @@ class IndexLifecycleTest {
                 "select count(distinct image_id) from mask").query(Long.class).single()));
     }
 
+    @Test
+    void an_index_of_another_catalog_is_rebuilt_even_when_that_catalogs_change_numbers_run_past_it(@TempDir Path copy)
+            throws Exception {
+        ingest.ingest(SampleData.mini());
+        search.catchUp();
+        // Another catalog behind the index's back (say, a database restored from another installation): the sample
+        // less one image, its mask ids counted from 1 again and its change numbers all past what the index applied.
+        new CatalogTestSupport(jdbc).empty();
+        Path release = SampleData.copyOfRelease(copy);
+        Files.delete(release.resolve("images/ct_00--AMOS2022--amos_0004--z_0075.png"));
+        ingest.ingest(copy);
+
+        search.catchUp();
+
+        assertThat(search.counts(MaskFilter.ALL)).isEqualTo(new MaskCounts(
+                jdbc.sql("select count(*) from mask").query(Long.class).single(),
+                jdbc.sql("select count(distinct image_id) from mask").query(Long.class).single()));
+        assertThat(search.masks(MaskFilter.ALL, MaskSort.ID, 1000, null).ids()).containsExactlyElementsOf(
+                jdbc.sql("select id from mask order by id").query(Long.class).list());
+        assertThat(search.counts(MaskFilter.ALL).images()).isEqualTo(3);
+    }
+
     private static void damage(Path file) throws IOException {
         try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "rw")) {
             raw.setLength(Math.max(0, raw.length() / 2));

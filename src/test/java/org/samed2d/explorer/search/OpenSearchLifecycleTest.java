@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
@@ -156,6 +159,28 @@ class OpenSearchLifecycleTest {
     }
 
     @Test
+    void an_index_written_from_another_catalog_is_rebuilt_instead_of_caught_up(@TempDir Path copy) throws Exception {
+        ingest.ingest(SampleData.mini());
+        search.catchUp();
+        String before = liveMasksIndex();
+        assertThat(recordedCatalog(before)).isEqualTo(feed.identity());
+        // another catalog (the sample less one image) whose change numbers all run past what the index applied
+        new CatalogTestSupport(jdbc).empty();
+        Path release = SampleData.copyOfRelease(copy);
+        Files.delete(release.resolve("images/ct_00--AMOS2022--amos_0004--z_0075.png"));
+        ingest.ingest(copy);
+
+        search.catchUp();
+
+        assertThat(liveMasksIndex()).isNotEqualTo(before);
+        assertThat(recordedCatalog(liveMasksIndex())).isEqualTo(feed.identity());
+        assertThat(search.counts(MaskFilter.ALL)).isEqualTo(new MaskCounts(
+                jdbc.sql("select count(*) from mask").query(Long.class).single(), 3));
+        assertThat(search.masks(MaskFilter.ALL, MaskSort.ID, 1000, null).ids()).containsExactlyElementsOf(
+                jdbc.sql("select id from mask order by id").query(Long.class).list());
+    }
+
+    @Test
     void only_the_instance_holding_the_indexer_lock_writes_the_shared_index() throws Exception {
         SearchService other = service(20_000);
         ingest.ingest(SampleData.mini());
@@ -214,6 +239,13 @@ class OpenSearchLifecycleTest {
     private long firstMask(String label) {
         return jdbc.sql("select m.id from mask m join label l on l.id = m.label_id where l.name = ? order by m.id limit 1")
                 .param(label).query(Long.class).single();
+    }
+
+    private String recordedCatalog(String masksIndex) throws IOException {
+        try (var transport = transport()) {
+            return new OpenSearchClient(transport).indices().getMapping(m -> m.index(masksIndex)).result()
+                    .get(masksIndex).mappings().meta().get("catalog").to(String.class);
+        }
     }
 
     private String liveMasksIndex() throws IOException {

@@ -16,9 +16,9 @@ public interface IndexWriting {
 
     void remove(Collection<Long> maskIds);
 
-    /** Makes what was written durable, with the catalog change it brings the index up to, so a restart resumes there. */
-    void checkpoint(long appliedChange);
+    /** Makes what was written durable, with the catalog position it brings the index to, so a restart resumes there. */
+    void checkpoint(CatalogPosition position);
 
     /** Makes what was written durable and visible to searches (for a rebuild: searches move to the new index). */
-    void publish(long appliedChange);
+    void publish(CatalogPosition position);
 }

@@ -43,8 +43,8 @@ public interface SearchEngine extends AutoCloseable {
     /** This image's masks that match the filter, by id. */
     List<Long> matchingMasks(MaskFilter filter, long imageId);
 
-    /** The highest catalog change the searchable index holds; 0 for a new one. */
-    long appliedChange();
+    /** Which catalog the searchable index was written from and the highest of its changes it holds. */
+    CatalogPosition position();
 
     /**
      * Whether the searchable index was written by this version's document layout; one that was not must be rebuilt

@@ -15,6 +15,7 @@ import org.samed2d.explorer.search.MaskCounts;
 import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.MaskSort;
 import org.samed2d.explorer.search.RegionMap;
+import org.samed2d.explorer.search.engine.CatalogPosition;
 import org.samed2d.explorer.search.engine.ImageHits;
 import org.samed2d.explorer.search.engine.IndexWriting;
 import org.samed2d.explorer.search.engine.MaskFields;
@@ -104,8 +105,8 @@ public final class LuceneEngine implements SearchEngine {
     }
 
     @Override
-    public long appliedChange() {
-        return index.appliedChange();
+    public CatalogPosition position() {
+        return index.position();
     }
 
     @Override
@@ -179,18 +180,18 @@ public final class LuceneEngine implements SearchEngine {
         }
 
         @Override
-        public void checkpoint(long appliedChange) {
+        public void checkpoint(CatalogPosition position) {
             try {
-                index.commit(appliedChange);
+                index.commit(position);
             } catch (IOException e) {
                 throw new UncheckedIOException("could not commit the search index", e);
             }
         }
 
         @Override
-        public void publish(long appliedChange) {
+        public void publish(CatalogPosition position) {
             try {
-                index.commit(appliedChange);
+                index.commit(position);
                 index.refresh();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not commit the search index", e);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +23,7 @@ import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.samed2d.explorer.catalog.IndexedMask;
+import org.samed2d.explorer.search.engine.CatalogPosition;
 
 /**
  * One index folder: its writer, the catalog change it has applied (in the commit data), and point-in-time
@@ -31,6 +33,8 @@ final class LuceneIndex implements AutoCloseable {
 
     /** Commit data key: the highest catalog change applied, so a restart knows where to catch up from. */
     private static final String APPLIED_CHANGE = "appliedChange";
+    /** Commit data key: the identity of the catalog those changes are of. */
+    private static final String CATALOG = "catalog";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -85,17 +89,15 @@ final class LuceneIndex implements AutoCloseable {
         }
     }
 
-    /** The highest catalog change number committed to this index; 0 for a new one. */
-    long appliedChange() {
-        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
-        if (data != null) {
-            for (Map.Entry<String, String> entry : data) {
-                if (entry.getKey().equals(APPLIED_CHANGE)) {
-                    return Long.parseLong(entry.getValue());
-                }
-            }
+    /** The catalog position committed to this index; {@link CatalogPosition#NONE} for a new one. */
+    CatalogPosition position() {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> committed = writer.getLiveCommitData();
+        if (committed != null) {
+            committed.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
         }
-        return 0;
+        String change = data.get(APPLIED_CHANGE);
+        return new CatalogPosition(data.get(CATALOG), change == null ? 0 : Long.parseLong(change));
     }
 
     void put(List<IndexedMask> masks, boolean absent) throws IOException {
@@ -116,9 +118,9 @@ final class LuceneIndex implements AutoCloseable {
         }
     }
 
-    /** Makes everything written so far durable, together with the catalog change it brings the index up to. */
-    void commit(long appliedChange) throws IOException {
-        writer.setLiveCommitData(Map.of(APPLIED_CHANGE, Long.toString(appliedChange)).entrySet());
+    /** Makes everything written so far durable, together with the catalog position it brings the index to. */
+    void commit(CatalogPosition position) throws IOException {
+        writer.setLiveCommitData(commitData(position).entrySet());
         writer.commit();
     }
 
@@ -130,7 +132,16 @@ final class LuceneIndex implements AutoCloseable {
     /** Removes every document (the commit that follows makes it durable, the refresh visible). */
     void clear() throws IOException {
         writer.deleteAll();
-        writer.setLiveCommitData(Map.of(APPLIED_CHANGE, "0").entrySet());
+        writer.setLiveCommitData(commitData(CatalogPosition.NONE).entrySet());
+    }
+
+    private static Map<String, String> commitData(CatalogPosition position) {
+        Map<String, String> data = new HashMap<>();
+        data.put(APPLIED_CHANGE, Long.toString(position.change()));
+        if (position.catalog() != null) {
+            data.put(CATALOG, position.catalog());
+        }
+        return data;
     }
 
     /** Bytes the index takes on disk. */

@@ -16,6 +16,7 @@ import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.MaskSort;
 import org.samed2d.explorer.search.NodeHeap;
 import org.samed2d.explorer.search.RegionMap;
+import org.samed2d.explorer.search.engine.CatalogPosition;
 import org.samed2d.explorer.search.engine.ImageHits;
 import org.samed2d.explorer.search.engine.IndexWriting;
 import org.samed2d.explorer.search.engine.MaskFields;
@@ -131,10 +132,10 @@ public final class OpenSearchEngine implements SearchEngine {
     }
 
     @Override
-    public long appliedChange() {
+    public CatalogPosition position() {
         Generation generation = live();
-        return OpenSearchCalls.call("read the index's catalog change", () -> indices.recorded(generation))
-                .appliedChange();
+        return OpenSearchCalls.call("read the index's catalog position", () -> indices.recorded(generation))
+                .position();
     }
 
     @Override

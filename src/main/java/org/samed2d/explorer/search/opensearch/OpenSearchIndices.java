@@ -21,14 +21,16 @@ import org.opensearch.client.opensearch.indices.TranslogDurability;
 import org.opensearch.client.opensearch.indices.get_mapping.IndexMappingRecord;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Options;
 import org.opensearch.client.transport.httpclient5.ResponseException;
+import org.samed2d.explorer.search.engine.CatalogPosition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The indices in the cluster: three per generation (masks, images and the masks counted per cell and area bin), the
  * live generation behind three aliases, the mappings from {@code search/opensearch/*-vN.json}, and in the masks
- * index's mapping metadata the mapping version and the catalog change the generation holds. A rebuild writes a new
- * generation and moves every alias to it in one request, so searches never see a half-built one.
+ * index's mapping metadata the mapping version and the catalog position (identity and change) the generation holds.
+ * A rebuild writes a new generation and moves every alias to it in one request, so searches never see a half-built
+ * one.
  */
 final class OpenSearchIndices {
 
@@ -36,6 +38,7 @@ final class OpenSearchIndices {
     /** The version of the mapping files this code writes; a live generation of another version is rebuilt. */
     static final int MAPPING_VERSION = 6;
     private static final String APPLIED_CHANGE = "appliedChange";
+    private static final String CATALOG = "catalog";
     private static final String VERSION = "mappingVersion";
     private static final Duration BUILD_STEP = Duration.ofMinutes(30);
 
@@ -136,8 +139,8 @@ final class OpenSearchIndices {
         }
     }
 
-    /** The mapping version and applied catalog change recorded in a generation. */
-    record Recorded(int mappingVersion, long appliedChange) {
+    /** The mapping version and catalog position recorded in a generation. */
+    record Recorded(int mappingVersion, CatalogPosition position) {
     }
 
     Recorded recorded(Generation generation) throws IOException {
@@ -145,17 +148,25 @@ final class OpenSearchIndices {
                 .result();
         IndexMappingRecord record = mappings.get(generation.masks());
         Map<String, JsonData> meta = record == null ? Map.of() : record.mappings().meta();
-        return new Recorded(number(meta.get(VERSION)).intValue(), number(meta.get(APPLIED_CHANGE)).longValue());
+        JsonData catalog = meta.get(CATALOG);
+        return new Recorded(number(meta.get(VERSION)).intValue(), new CatalogPosition(
+                catalog == null ? null : catalog.to(String.class), number(meta.get(APPLIED_CHANGE)).longValue()));
     }
 
     private static Number number(@Nullable JsonData value) {
         return value == null ? 0 : value.to(Number.class);
     }
 
-    /** Records the catalog change a generation holds everything up to (after its writes are durable). */
-    void record(Generation generation, long appliedChange) throws IOException {
-        client.indices().putMapping(m -> m.index(generation.masks()).meta(VERSION, JsonData.of(MAPPING_VERSION))
-                .meta(APPLIED_CHANGE, JsonData.of(appliedChange)));
+    /** Records the catalog position a generation holds everything up to (after its writes are durable). */
+    void record(Generation generation, CatalogPosition position) throws IOException {
+        client.indices().putMapping(m -> {
+            m.index(generation.masks()).meta(VERSION, JsonData.of(MAPPING_VERSION))
+                    .meta(APPLIED_CHANGE, JsonData.of(position.change()));
+            if (position.catalog() != null) {
+                m.meta(CATALOG, JsonData.of(position.catalog()));
+            }
+            return m;
+        });
     }
 
     void refresh(Generation generation) throws IOException {

@@ -12,6 +12,7 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.samed2d.explorer.catalog.IndexedMask;
+import org.samed2d.explorer.search.engine.CatalogPosition;
 import org.samed2d.explorer.search.engine.IndexWriting;
 import org.samed2d.explorer.search.opensearch.OpenSearchDocuments.MaskValues;
 import org.samed2d.explorer.search.opensearch.OpenSearchIndices.Generation;
@@ -97,15 +98,15 @@ final class OpenSearchWriting implements IndexWriting {
     }
 
     @Override
-    public void checkpoint(long appliedChange) {
-        OpenSearchCalls.call("record the index's catalog change", () -> {
-            indices.record(generation, appliedChange);
+    public void checkpoint(CatalogPosition position) {
+        OpenSearchCalls.call("record the index's catalog position", () -> {
+            indices.record(generation, position);
             return null;
         });
     }
 
     @Override
-    public void publish(long appliedChange) {
+    public void publish(CatalogPosition position) {
         OpenSearchCalls.call("publish the index", () -> {
             long started = System.nanoTime();
             // the cells first: marks of changed cells are visible before the masks they mark (see OpenSearchFacets)
@@ -122,7 +123,7 @@ final class OpenSearchWriting implements IndexWriting {
                 indices.replicate(generation, replicas);
             }
             long replicated = System.nanoTime();
-            indices.record(generation, appliedChange);
+            indices.record(generation, position);
             if (fresh) {
                 indices.attach(generation);
                 log.info("Search index {} published: refreshed and cells counted in {} ms, flushed and given {} "

@@ -22,6 +22,7 @@ import org.samed2d.explorer.search.FacetCounts;
 import org.samed2d.explorer.search.FacetDimension;
 import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.RegionMap;
+import org.samed2d.explorer.search.engine.CatalogPosition;
 import org.samed2d.explorer.search.engine.IndexWriting;
 import org.samed2d.explorer.search.lucene.LuceneEngine;
 
@@ -68,7 +69,7 @@ class OpenSearchCellCountsTest {
         List<IndexedMask> all = List.copyOf(catalog.values());
         for (IndexWriting writing : List.of(openSearch.rebuild(), lucene.rebuild())) {
             writing.put(all, true);
-            writing.publish(changes);
+            writing.publish(new CatalogPosition("a test catalog", changes));
         }
     }
 
@@ -90,7 +91,7 @@ class OpenSearchCellCountsTest {
         for (IndexWriting writing : List.of(openSearch.update(), lucene.update())) {
             writing.remove(removed);
             writing.put(changed, false);
-            writing.publish(changes);
+            writing.publish(new CatalogPosition("a test catalog", changes));
         }
 
         assertSameFacets();
@@ -107,14 +108,14 @@ class OpenSearchCellCountsTest {
         IndexWriting embedded = lucene.update();
         embedded.remove(removed);
         embedded.put(changed, false);
-        embedded.publish(changes);
+        embedded.publish(new CatalogPosition("a test catalog", changes));
         // something else refreshes the indices (a restarted node replays its translog): the changed masks are
         // visible, their cells not counted again yet, and their marks tell searches so
         refreshEveryIndex();
 
         assertSameFacets();
 
-        openSearch.update().publish(changes);
+        openSearch.update().publish(new CatalogPosition("a test catalog", changes));
 
         assertSameFacets();
     }

@@ -25,6 +25,7 @@ import org.samed2d.explorer.search.MaskFilter;
 import org.samed2d.explorer.search.MaskFilter.Bounds;
 import org.samed2d.explorer.search.MaskFilter.FractionBounds;
 import org.samed2d.explorer.search.RegionMap;
+import org.samed2d.explorer.search.engine.CatalogPosition;
 import org.samed2d.explorer.search.engine.IndexWriting;
 import org.samed2d.explorer.search.lucene.LuceneEngine;
 
@@ -79,7 +80,7 @@ class OpenSearchImageDocumentsTest {
         }
         for (IndexWriting writing : List.of(openSearch.rebuild(), lucene.rebuild())) {
             writing.put(catalog, true);
-            writing.publish(catalog.size());
+            writing.publish(new CatalogPosition("a test catalog", catalog.size()));
         }
     }
 
@@ -126,7 +127,7 @@ class OpenSearchImageDocumentsTest {
         catalog.addAll(two);
         for (IndexWriting writing : List.of(openSearch.update(), lucene.update())) {
             writing.put(two, false);
-            writing.publish(catalog.size());
+            writing.publish(new CatalogPosition("a test catalog", catalog.size()));
         }
         MaskFilter ctLesion = filter(Map.of(FacetDimension.MODALITY, "ct", FacetDimension.LABEL, "lesion"),
                 Bounds.ANY, null);
