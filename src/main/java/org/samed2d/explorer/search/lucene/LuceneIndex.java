@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +26,7 @@ import org.samed2d.explorer.catalog.IndexedMask;
 import org.samed2d.explorer.search.engine.CatalogPosition;
 
 /**
- * One index folder: its writer, the catalog change it has applied (in the commit data), and point-in-time
+ * One index folder: its writer, the catalog position it has reached (in the commit data), and point-in-time
  * searchers over what was last refreshed. Thread-safe.
  */
 final class LuceneIndex implements AutoCloseable {

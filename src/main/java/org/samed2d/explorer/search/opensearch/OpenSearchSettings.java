@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param urls the nodes to send requests to (any of them answers; a dead one is skipped)
  * @param username with {@code password}, HTTP basic authentication; none when null
- * @param index the prefix of the index names: aliases {@code INDEX-masks} and {@code INDEX-images}, each in front of
- *              one generation of concrete indices
+ * @param index the prefix of the index names: aliases {@code INDEX-masks}, {@code INDEX-images} and
+ *              {@code INDEX-cells}, each in front of one generation of concrete indices; one per deployment, since
+ *              a portal rebuilds an index written from another catalog
  * @param truststore a PKCS12 or JKS file with the CA that signed the cluster's certificate, for {@code https} URLs
  *                   (none: the JVM's default trust)
  * @param verifyHostname whether the certificate must name the host (turn off only for test clusters)
