@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.time.Clock;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.hc.client5.http.auth.AuthScope;
@@ -18,7 +19,10 @@ import org.apache.hc.core5.util.Timeout;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 
-/** An {@link OpenSearchClient} for the settings: every URL a node, basic authentication and TLS as configured. */
+/**
+ * An {@link OpenSearchClient} for the settings: every URL a node, basic authentication and TLS as configured, on a
+ * transport that tries every node again when a request failed on all it tried ({@link RenewingTransport}).
+ */
 final class OpenSearchClients {
 
     private static final int CONNECTIONS = 32;
@@ -54,7 +58,8 @@ final class OpenSearchClients {
                     }
                     return client;
                 });
-        return new OpenSearchClient(builder.build());
+        // each build is a client of its own, with its own connections and an empty list of failed nodes
+        return new OpenSearchClient(new RenewingTransport(builder::build, Clock.systemUTC()));
     }
 
     private static HttpHost host(URI url) {
