@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A 2-node OpenSearch cluster on loopback for trying the portal on OpenSearch and for bench-search, from the server
 # distribution the build fetches from Maven Central (org.opensearch.distribution.integ-test-zip:opensearch, unpacked
-# under target/). Nodes: http 127.0.0.1:9200 and :9201, transport :9300 and :9301. OpenSearch refuses root, so as
+# under target/). Nodes: http 127.0.0.1:9200 and :9201, transport :9300 and :9301 (OS_PORT moves them: http OS_PORT and
+# OS_PORT+1, transport OS_PORT+100 and +101). OpenSearch refuses root, so as
 # root each node runs in an unprivileged user namespace (unshare -U).
 # Usage: build/opensearch-cluster.sh start|stop|status [DIR (default target/opensearch-cluster)]
 #        build/opensearch-cluster.sh kill N [DIR]      SIGKILL node N (1 or 2), as a crash would
@@ -72,7 +73,11 @@ case "$command" in
   start-node)
     running "$node_arg" || start_node "$node_arg" ;;
   kill)
-    running "$node_arg" && kill -9 "$(cat "$DIR/node-$node_arg/pid")" && echo "node-$node_arg killed" ;;
+    if running "$node_arg"; then
+      kill -9 "$(cat "$DIR/node-$node_arg/pid")" && echo "node-$node_arg killed"
+    else
+      echo "node-$node_arg is not running (in $DIR)" >&2; exit 1
+    fi ;;
   stop)
     for n in 1 2; do running $n && kill "$(cat "$DIR/node-$n/pid")" || true; done
     for n in 1 2; do while running $n; do sleep 0.5; done; done

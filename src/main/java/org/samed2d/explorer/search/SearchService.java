@@ -368,6 +368,14 @@ public class SearchService implements io.micrometer.core.instrument.binder.Meter
     void close() {
         if (follower != null) {
             follower.shutdownNow();
+            try {
+                // let an interrupted catch-up give back the indexer's lock while the database is still there
+                if (!follower.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    log.warn("The search follower did not stop within 10 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         synchronized (writing) {
             SearchEngine current = engine;

@@ -104,7 +104,8 @@ final class RenewingTransport implements OpenSearchTransport {
             if (again == null) {
                 return CompletableFuture.<ResponseT>failedFuture(failure);
             }
-            return again.transport.performRequestAsync(request, endpoint, options).whenComplete((r, f) -> again.leave());
+            return again.transport.performRequestAsync(request, endpoint, options)
+                    .whenComplete((response, secondFailure) -> again.leave());
         }).whenComplete((response, failure) -> used.leave());
     }
 
