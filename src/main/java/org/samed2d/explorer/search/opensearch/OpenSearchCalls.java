@@ -1,6 +1,8 @@
 package org.samed2d.explorer.search.opensearch;
 
 import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.ShardStatistics;
 import org.opensearch.client.opensearch._types.aggregations.Aggregate;
@@ -84,11 +86,25 @@ final class OpenSearchCalls {
         return aggregate;
     }
 
-    private static String message(Throwable e) {
+    /**
+     * What went wrong on each node tried: the client throws the last node's failure with the earlier ones
+     * suppressed, and the last may be a node that is down while the one before said why it could not answer (no
+     * cluster manager, say).
+     */
+    static String message(Throwable e) {
+        Set<String> messages = new LinkedHashSet<>();
+        collect(e, messages);
+        return String.join("; before that, ", messages);
+    }
+
+    private static void collect(Throwable e, Set<String> messages) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        messages.add(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+        for (Throwable earlier : e.getSuppressed()) {
+            collect(earlier, messages);
+        }
     }
 }

@@ -85,6 +85,9 @@ final class RenewingTransport implements OpenSearchTransport {
             }
             try {
                 return again.transport.performRequest(request, endpoint, options);
+            } catch (IOException secondFailure) {
+                secondFailure.addSuppressed(e);
+                throw secondFailure;
             } finally {
                 again.leave();
             }
