@@ -29,9 +29,11 @@ class StatsController {
      *
      * @param ingest the running phase, or null when none runs in this server
      * @param index the search index build or update in progress, or null when the index is up to date
+     * @param searchEngine which engine answers searches: {@code lucene} (this server's own index) or
+     *                     {@code opensearch} (a cluster every instance shares)
      */
     record Stats(long images, long masks, long datasets, long modalities, long labels, long geometryPending,
-                 @Nullable JobProgress ingest, @Nullable JobProgress index) {
+                 @Nullable JobProgress ingest, @Nullable JobProgress index, String searchEngine) {
     }
 
     /** @param etaSeconds seconds left, or null while unknown */
@@ -43,7 +45,7 @@ class StatsController {
     Stats stats() {
         CatalogStats stats = catalog.stats();
         return new Stats(stats.images(), stats.masks(), stats.datasets(), stats.modalities(), stats.labels(),
-                stats.masksWithoutGeometry(), running(ingest.status()), running(search.status()));
+                stats.masksWithoutGeometry(), running(ingest.status()), running(search.status()), search.engineName());
     }
 
     private static @Nullable JobProgress running(Progress progress) {

@@ -62,5 +62,6 @@ class StatsApiTest {
         assertThat(stats.get("modalities").asLong()).isEqualTo(1);
         assertThat(stats.get("labels").asLong()).isEqualTo(25);
         assertThat(stats.get("geometryPending").asLong()).isZero();
+        assertThat(stats.get("searchEngine").asString()).isEqualTo("lucene");
     }
 }

@@ -93,6 +93,10 @@ class OpenSearchPortalTest {
             assertThat(fromShared.statusCode()).as(query).isEqualTo(200);
             assertThat(fromShared.body()).as(query).isEqualTo(embedded.get(query).body());
         }
+        assertThat(LocalApi.json(shared.get("/api/v1/stats").body()).get("searchEngine").asString())
+                .isEqualTo("opensearch");
+        assertThat(LocalApi.json(embedded.get("/api/v1/stats").body()).get("searchEngine").asString())
+                .isEqualTo("lucene");
         // every instance signs cursors with the one key in the catalog: a page of one continues on the other
         String next = LocalApi.json(embedded.get("/api/v1/masks?sort=dataset&limit=4").body()).get("next").asString();
         String rest = "/api/v1/masks?sort=dataset&limit=50&cursor=" + next;

@@ -130,8 +130,9 @@ public class DashboardView extends VerticalLayout {
         long indexed = search.counts(MaskFilter.ALL).masks();
         indexRow.show(index.running() && index.total() > 0 ? index.fraction() : catalogued == 0 ? 0
                         : Math.min(1, (double) indexed / catalogued),
-                index.running() ? "Building: " + index.line("masks") : "%,d of %,d masks searchable".formatted(indexed,
-                        catalogued));
+                index.running() ? "Building: " + index.line("masks") : "%,d of %,d masks searchable (%s)".formatted(
+                        indexed, catalogued, search.engineName().equals("opensearch") ? "OpenSearch cluster"
+                                : "this server's Lucene index"));
         if (indexed != chartedMasks) {
             chartedMasks = indexed;
             modalities.removeAll();
