@@ -75,7 +75,7 @@ final class RenewingTransport implements OpenSearchTransport {
     @Override
     public <RequestT, ResponseT, ErrorT> ResponseT performRequest(RequestT request,
             Endpoint<RequestT, ResponseT, ErrorT> endpoint, @Nullable TransportOptions options) throws IOException {
-        InUse used = current.enter();
+        InUse used = enterCurrent();
         try {
             return used.transport.performRequest(request, endpoint, options);
         } catch (IOException e) {
@@ -99,7 +99,7 @@ final class RenewingTransport implements OpenSearchTransport {
     @Override
     public <RequestT, ResponseT, ErrorT> CompletableFuture<ResponseT> performRequestAsync(RequestT request,
             Endpoint<RequestT, ResponseT, ErrorT> endpoint, @Nullable TransportOptions options) {
-        InUse used = current.enter();
+        InUse used = enterCurrent();
         return used.transport.performRequestAsync(request, endpoint, options).exceptionallyCompose(failure -> {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
@@ -110,6 +110,20 @@ final class RenewingTransport implements OpenSearchTransport {
             return again.transport.performRequestAsync(request, endpoint, options)
                     .whenComplete((response, secondFailure) -> again.leave());
         }).whenComplete((response, failure) -> used.leave());
+    }
+
+    /**
+     * The current transport, entered. One replaced is given up: it may have closed between reading it and entering
+     * it (its replacement is set before it is marked replaced, so the loop ends on the replacement).
+     */
+    private InUse enterCurrent() {
+        while (true) {
+            InUse candidate = current.enter();
+            if (!candidate.replaced) {
+                return candidate;
+            }
+            candidate.leave();
+        }
     }
 
     /**
