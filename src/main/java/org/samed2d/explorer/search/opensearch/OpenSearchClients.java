@@ -31,6 +31,11 @@ final class OpenSearchClients {
     }
 
     static OpenSearchClient of(OpenSearchSettings settings) {
+        return of(settings, Clock.systemUTC());
+    }
+
+    /** With the clock that spaces the transport's renewals (a test moves it on instead of waiting). */
+    static OpenSearchClient of(OpenSearchSettings settings, Clock clock) {
         HttpHost[] hosts = settings.urls().stream().map(OpenSearchClients::host).toArray(HttpHost[]::new);
         Timeout timeout = Timeout.of(settings.timeout());
         ApacheHttpClient5TransportBuilder builder = ApacheHttpClient5TransportBuilder.builder(hosts)
@@ -59,7 +64,7 @@ final class OpenSearchClients {
                     return client;
                 });
         // each build is a client of its own, with its own connections and an empty list of failed nodes
-        return new OpenSearchClient(new RenewingTransport(builder::build, Clock.systemUTC()));
+        return new OpenSearchClient(new RenewingTransport(builder::build, clock));
     }
 
     private static HttpHost host(URI url) {

@@ -11,6 +11,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,8 +37,9 @@ class NodeFailoverTest {
         cluster.ensureRunning();
         URI node = cluster.urls().getFirst();
         try (Gate first = new Gate(node); Gate second = new Gate(node)) {
+            MovingClock clock = new MovingClock();
             OpenSearchClient client = OpenSearchClients.of(OpenSearchSettings.at(List.of(first.url(), second.url()),
-                    "failover-test"));
+                    "failover-test"), clock);
             try {
                 // the whole cluster down a while: every node fails again and again
                 first.shut();
@@ -48,7 +54,8 @@ class NodeFailoverTest {
                     answered = answers(client);
                 }
                 assertThat(answered).as("the node that is back answers").isTrue();
-                Thread.sleep(RenewingTransport.LEAST_BETWEEN_RENEWALS.toMillis());
+                // past the least time between two new transports
+                clock.advance(RenewingTransport.LEAST_BETWEEN_RENEWALS);
 
                 // the other node back, then the one that answered dies
                 first.open();
@@ -68,6 +75,31 @@ class NodeFailoverTest {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** A clock that stands still until moved on. */
+    private static final class MovingClock extends Clock {
+
+        private volatile Instant now = Instant.parse("2026-12-03T12:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
         }
     }
 
